@@ -197,9 +197,17 @@ def test_name(mask, all_bits):
 		return "vma_desc_test_all"
 	return "vma_desc_test" if n == 1 else "vma_desc_test_any"
 
+def is_new_name(n):
+	return any(OKN[f]["new"] == n for f in DONE)
+
+def is_old_vma(v):
+	return any(OKN[f]["vma"] == v for f in DONE)
+
 def record_done():
 	for f in sorted(DONE):
 		o = OKN[f]
+		if "error" in o:
+			continue
 		record((o["file"], f), o["line"], "converted", rule_name=",".join(o["rules"]))
 
 def level_name():
@@ -257,14 +265,14 @@ HOOKS.setdefault((pops[0].file, f), {"ops": set(), "line": pops[0].line})
 HOOKS[(pops[0].file, f)]["ops"].add((pops[0].line, pops[0].column))
 
 @def@
-identifier hook.f, file, vma;
+identifier hook.f, fparam, vma;
 position pf;
 @@
-int f@pf(struct file *file, struct vm_area_struct *vma) { ... }
+int f@pf(struct file *fparam, struct vm_area_struct *vma) { ... }
 
 @script:python@
 f << hook.f;
-file << def.file;
+file << def.fparam;
 vma << def.vma;
 pf << def.pf;
 @@
@@ -323,13 +331,13 @@ if k in DEFS and DEFS[k]["vma"] == vma:
 
 // Every use of the file parameter inside a hook.
 @fuse@
-identifier def.file;
+identifier def.fparam;
 position pu;
 @@
-file@pu
+fparam@pu
 
 @script:python@
-file << def.file;
+file << def.fparam;
 pu << fuse.pu;
 @@
 k = hkey(pu)
@@ -339,9 +347,10 @@ if k in DEFS and DEFS[k]["file"] == file:
 // The descriptor is called desc: a hook that already uses that name is
 // left alone rather than guessed at.
 @descname@
+identifier d =~ "^desc$";
 position pd;
 @@
-desc@pd
+d@pd
 
 @script:python@
 pd << descname.pd;
@@ -816,10 +825,10 @@ if hkey(pv) in DEFS:
 
 @fgen@
 identifier fn = {generic_file_mmap, generic_file_readonly_mmap};
-identifier def.file, def.vma;
+identifier def.fparam, def.vma;
 position pg, pv;
 @@
-fn@pg(file, vma@pv)
+fn@pg(fparam, vma@pv)
 
 @script:python@
 fn << fgen.fn;
@@ -984,7 +993,9 @@ position pa : script:python() { tok(pa) };
 @@
 (
 - return vm_map_pages@pa(V, P, N);
-+ if (desc->pgoff >= N || vma_desc_pages(desc) > N - desc->pgoff)
++ if (desc->pgoff >= N)
++	return -ENXIO;
++ if (vma_desc_pages(desc) > N - desc->pgoff)
 +	return -ENXIO;
 + mmap_action_map_kernel_pages_full(desc, P + desc->pgoff);
 + return 0;
@@ -1179,15 +1190,36 @@ position pu : script:python(F) { tfile(pu, F) and file_inline(pu) };
 // Signature, prototypes and the ops tables.
 // ---------------------------------------------------------------------
 
-@sig_local depends on patch@
-identifier f, file, vma;
+// The body starts with a statement: the new local needs a blank line.
+@sig_local_stmt depends on patch@
+identifier f, fparam, vma;
+statement S;
 position pf : script:python(f) { tsig(f) and file_local(f) };
 fresh identifier nf = script:python(f) { OKN[f]["new"] };
 @@
-- f@pf(struct file *file, struct vm_area_struct *vma)
+- f@pf(struct file *fparam, struct vm_area_struct *vma)
 + nf(struct vm_area_desc *desc)
   {
-++ struct file *file = desc->file;
++ struct file *fparam = desc->file;
++
+  S
+  ...
+  }
+
+@script:python@
+f << sig_local_stmt.f;
+@@
+DONE.add(f)
+
+@sig_local depends on patch@
+identifier f, fparam, vma;
+position pf : script:python(f) { tsig(f) and file_local(f) and f not in DONE };
+fresh identifier nf = script:python(f) { OKN[f]["new"] };
+@@
+- f@pf(struct file *fparam, struct vm_area_struct *vma)
++ nf(struct vm_area_desc *desc)
+  {
+++ struct file *fparam = desc->file;
   ...
   }
 
@@ -1197,11 +1229,11 @@ f << sig_local.f;
 DONE.add(f)
 
 @sig depends on patch@
-identifier f, file, vma;
+identifier f, fparam, vma;
 position pf : script:python(f) { tsig(f) and f not in DONE };
 fresh identifier nf = script:python(f) { OKN[f]["new"] };
 @@
-- f@pf(struct file *file, struct vm_area_struct *vma)
+- f@pf(struct file *fparam, struct vm_area_struct *vma)
 + nf(struct vm_area_desc *desc)
   { ... }
 
@@ -1241,6 +1273,25 @@ struct file_operations fops = { ...,
 + nf
   , ... };
 
+// Safety net: a converted hook must not name its VMA any more.  If one
+// does, a rule above is wrong; the driver then keeps the file unchanged.
+@left depends on patch@
+identifier nf : script:python() { is_new_name(nf) };
+identifier V : script:python() { is_old_vma(V) };
+position p;
+@@
+nf(...) { <+... V@p ...+> }
+
+@script:python@
+nf << left.nf;
+p << left.p;
+@@
+for f in sorted(DONE):
+	o = OKN[f]
+	if o["new"] == nf:
+		o["error"] = "internal: converted hook still uses the VMA at line %s" % p[0].line
+		record((o["file"], f), o["line"], "error", reason=o["error"])
+
 @script:python depends on patch@
 @@
 record_done()
@@ -1271,16 +1322,17 @@ record((CURFILE[0], fn), p[0].line, "converted", rule_name="generic-file")
 // Report, org and context output.
 // ---------------------------------------------------------------------
 
-@rep depends on !patch@
-identifier fops, f;
+@hookline@
+identifier fops, hname;
 position p;
 @@
-struct file_operations fops = { ..., .mmap = f@p, ... };
+struct file_operations fops = { ..., .mmap = hname@p, ... };
 
 @script:python depends on report@
-f << rep.f;
-p << rep.p;
+hf << hookline.hname;
+p << hookline.p;
 @@
+f = hf
 k = (p[0].file, f)
 if k in OK:
 	msg = "WARNING: %s: .mmap can be converted to .mmap_prepare (%s)" % (
@@ -1298,9 +1350,10 @@ elif k in HOOKS and "reason" in HOOKS[k]:
 		"WARNING: %s: .mmap needs manual conversion (line %s): %s" % (f, line, reason))
 
 @script:python depends on org@
-f << rep.f;
-p << rep.p;
+hf << hookline.hname;
+p << hookline.p;
 @@
+f = hf
 k = (p[0].file, f)
 if k in OK:
 	cocci.print_main("%s: convertible (%s)" % (f, ",".join(RULES.get(k, ["fields"]))), p)
