@@ -65,6 +65,8 @@ OK = {}
 FUSES = {}
 DONE = set()
 RECORDED = set()
+# (hook, line, col) of a VMA use -> the function it is passed to
+CALLV = {}
 
 VMA_BITS = [
 	"READ", "WRITE", "EXEC", "SHARED", "MAYREAD", "MAYWRITE", "MAYEXEC",
@@ -117,7 +119,7 @@ CURFILE = [None]
 
 def reset(path):
 	for d in (HOOKS, DEFS, WHY, SEEN, VUSES, RULES, ACTIONS, PLAN, OK,
-		  FUSES, OKN, FLEFT):
+		  FUSES, OKN, FLEFT, CALLV):
 		d.clear()
 	DONE.clear()
 	CURFILE[0] = path
@@ -209,6 +211,16 @@ def record_done():
 		if "error" in o:
 			continue
 		record((o["file"], f), o["line"], "converted", rule_name=",".join(o["rules"]))
+
+def source_line(path, line):
+	try:
+		with open(path) as fp:
+			for i, text in enumerate(fp, 1):
+				if i == int(line):
+					return " ".join(text.split())
+	except OSError:
+		pass
+	return "?"
 
 def level_name():
 	return LEVEL_NAMES.get(LEVEL, str(LEVEL))
@@ -358,6 +370,22 @@ pd << descname.pd;
 k = hkey(pd)
 if k in DEFS:
 	why(k, pd[0].line, "the name 'desc' is already used in the hook")
+
+// Calls that receive the VMA, to name them when no rule understands them.
+@vcall@
+identifier def.vma;
+identifier fn;
+expression list es1, es2;
+position pc, pv;
+@@
+fn@pc(es1, vma@pv, es2)
+
+@script:python@
+fn << vcall.fn;
+pv << vcall.pv;
+@@
+if hkey(pv) in DEFS:
+	CALLV[(hkey(pv), pv[0].line, pv[0].column)] = fn
 
 // ---------------------------------------------------------------------
 // Known reasons to leave a hook to a human.
@@ -879,7 +907,13 @@ if not reasons:
 	seen_k = SEEN.get(k, set())
 	for (line, col) in sorted(VUSES.get(k, []), key=lambda x: (int(x[0]), int(x[1]))):
 		if (line, col) not in seen_k:
-			reasons.append((int(line), "uses the VMA in a way no rule converts"))
+			callee = CALLV.get((k, line, col))
+			if callee:
+				why_s = "passes the VMA to %s()" % callee
+			else:
+				why_s = "uses the VMA in a way no rule converts: '%s'" % \
+					source_line(k[0], line)
+			reasons.append((int(line), why_s))
 			break
 if reasons:
 	line, reason = reasons[0]
