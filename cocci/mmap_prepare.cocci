@@ -222,6 +222,31 @@ def source_line(path, line):
 		pass
 	return "?"
 
+# Calls that may stand as statements in a hook that is converted: the
+# rewritten mapping calls, flag helpers, and calls without lasting effect.
+HARMLESS = set("""
+vm_flags_set vm_flags_clear vm_flags_mod file_accessed
+remap_pfn_range io_remap_pfn_range vm_iomap_memory vm_map_pages
+vm_map_pages_zero vm_insert_pages generic_file_mmap
+generic_file_readonly_mmap shmem_zero_setup
+mutex_lock mutex_unlock mutex_lock_interruptible spin_lock spin_unlock
+spin_lock_irq spin_unlock_irq spin_lock_irqsave spin_unlock_irqrestore
+spin_lock_bh spin_unlock_bh raw_spin_lock raw_spin_unlock read_lock
+read_unlock write_lock write_unlock down_read up_read down_write up_write
+rcu_read_lock rcu_read_unlock lockdep_assert_held might_sleep
+printk pr_debug pr_info pr_notice pr_warn pr_err pr_crit pr_alert
+pr_emerg pr_devel pr_cont pr_warn_once pr_err_once pr_info_once
+pr_warn_ratelimited pr_err_ratelimited pr_debug_ratelimited
+dev_dbg dev_info dev_notice dev_warn dev_err dev_crit dev_alert dev_emerg
+dev_warn_once dev_err_once dev_info_once dev_dbg_ratelimited
+dev_warn_ratelimited dev_err_ratelimited
+WARN_ON WARN_ON_ONCE WARN WARN_ONCE BUG_ON BUG BUILD_BUG_ON
+trace_printk no_printk
+""".split())
+
+def harmless(fn):
+	return fn in HARMLESS or fn.startswith("trace_")
+
 def level_name():
 	return LEVEL_NAMES.get(LEVEL, str(LEVEL))
 
@@ -451,6 +476,26 @@ k = hkey(ps)
 if k in DEFS:
 	why(k, ps[0].line,
 	    "per-mapping state (%s) must move to vm_ops->mapped: review by hand" % fn)
+
+// A call made only for its effect: unless it is known to be harmless at
+// prepare time, the hook may be publishing per-mapping state (the afs bug of
+// 6.17) that belongs in vm_ops->mapped.  Leave it to a human.
+@effect@
+identifier fn;
+expression list es;
+position pe;
+@@
+fn@pe(es);
+
+@script:python@
+fn << effect.fn;
+pe << effect.pe;
+@@
+k = hkey(pe)
+if k in DEFS and not harmless(fn):
+	why(k, pe[0].line,
+	    "calls %s() for its effect at mmap time: if it sets up per-mapping state, "
+	    "that belongs in vm_ops->mapped; review by hand" % fn)
 
 // The VMA pointer stored for later.
 @store@
@@ -1125,8 +1170,8 @@ fresh identifier b = script:python(E) { bitlist(E) };
 fresh identifier t = script:python(E) { test_name(E, False) };
 @@
 (
-- !(V@pv->vm_flags & E)
-+ !t(desc, b)
+- (V@pv->vm_flags & E)
++ t(desc, b)
 |
 - V@pv->vm_flags & E
 + t(desc, b)

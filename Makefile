@@ -1,0 +1,90 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# mmprep: move Linux drivers from f_op->mmap to f_op->mmap_prepare.
+#
+#   make                 build analyzer/mmprep-check
+#   make check           every test: conversion cases, semantic-patch modes,
+#                        analyzer cases (plain and ASan/UBSan), CLI errors,
+#                        shellcheck, and the real-tree tests on linux-source-6.12
+#   make check-fast      the same without the real kernel tree
+#   make demo            convert drivers/char of Debian's linux-source-6.12
+#   make bench           measure speed against spatch and clang (bench/)
+#   make install PREFIX=/usr/local
+#
+# V=1 shows commands; J=N sets parallel jobs (default: number of CPUs).
+
+PREFIX ?= /usr/local
+J ?= $(shell nproc 2>/dev/null || echo 1)
+DEMO_DIR ?= drivers/char
+
+export J
+
+.PHONY: all analyzer check check-fast check-convert check-cocci check-analyzer \
+	check-analyzer-asan check-cli check-shell check-real check-kbuild demo \
+	bench install clean
+
+all: analyzer
+
+analyzer:
+	$(MAKE) -C analyzer
+
+check: check-fast check-real check-kbuild
+
+check-fast: check-shell check-cli check-cocci check-convert check-analyzer \
+	check-analyzer-asan
+
+check-convert: analyzer
+	testcases/run-convert
+
+check-cocci:
+	testcases/run-cocci-modes
+
+check-cli: analyzer
+	testcases/run-cli
+
+check-analyzer:
+	$(MAKE) -C analyzer check
+
+check-analyzer-asan:
+	$(MAKE) -C analyzer check SANITIZE=1
+	$(MAKE) -C analyzer
+
+check-shell:
+	shellcheck scripts/mmprep-convert scripts/kernel-tree scripts/setup-deps \
+		testcases/run-convert testcases/run-cocci-modes testcases/run-cli \
+		testcases/run-real-convert .ci/run
+
+check-real:
+	testcases/run-real-convert
+
+check-kbuild: analyzer
+	$(MAKE) -C analyzer check-kbuild
+
+demo: analyzer
+	@mkdir -p bench && tree=$$(scripts/kernel-tree) && \
+	echo "mmprep: converting $(DEMO_DIR) of $$tree" >&2 && \
+	cd "$$tree" && \
+	$(CURDIR)/scripts/mmprep-convert -j $(J) --records=$(CURDIR)/bench/demo.json \
+		$(DEMO_DIR) > $(CURDIR)/bench/demo.patch && \
+	echo "mmprep: patch in bench/demo.patch, records in bench/demo.json" >&2 && \
+	jq -r '.status' $(CURDIR)/bench/demo.json | sort | uniq -c && \
+	jq -r 'select(.status != "converted") | \
+		"\(.file):\(.line): \(.function): \(.reason)"' $(CURDIR)/bench/demo.json
+
+bench: analyzer
+	scripts/mmprep-bench
+
+install: analyzer
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/mmprep/cocci \
+		$(DESTDIR)$(PREFIX)/share/mmprep/include
+	install -m 755 analyzer/mmprep-check $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 cocci/*.cocci $(DESTDIR)$(PREFIX)/share/mmprep/cocci/
+	cp -r analyzer/include/. $(DESTDIR)$(PREFIX)/share/mmprep/include/
+	install -d $(DESTDIR)$(PREFIX)/share/mmprep/scripts
+	install -m 755 scripts/mmprep-convert scripts/kernel-tree \
+		$(DESTDIR)$(PREFIX)/share/mmprep/scripts/
+	ln -sf ../share/mmprep/scripts/mmprep-convert $(DESTDIR)$(PREFIX)/bin/mmprep-convert
+
+clean:
+	$(MAKE) -C analyzer clean
+	rm -rf bench
