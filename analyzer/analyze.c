@@ -1,0 +1,274 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Parse one file with libclang, classify its diagnostics, build the unit, run the checks.
+ * Runs in a worker process (run.c), so a crash or a hang costs one file only.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+
+static char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	size_t cap = 65536, n = 0, got;
+	char *buf;
+
+	if (!f)
+		return NULL;
+	buf = xmalloc(cap + 1);
+	while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+		n += got;
+		if (n == cap) {
+			cap *= 2;
+			buf = xrealloc(buf, cap + 1);
+		}
+	}
+	fclose(f);
+	buf[n] = 0;
+	*len = n;
+	return buf;
+}
+
+static bool ident_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '_';
+}
+
+static bool has_word(const char *text, size_t len, const char *word, bool whole)
+{
+	size_t wl = strlen(word);
+	const char *p = text, *end = text + len;
+
+	while (p < end && (p = memmem(p, (size_t)(end - p), word, wl))) {
+		if (!whole || ((p == text || !ident_char(p[-1])) &&
+			       (p + wl >= end || !ident_char(p[wl]))))
+			return true;
+		p += wl;
+	}
+	return false;
+}
+
+/* Cheap test on the main file: can any check find anything here? */
+bool prefilter_match(const char *path)
+{
+	static const char *const words[] = {
+		"mmap_prepare", "vm_area_desc", "mmap_action", "success_hook", "error_hook",
+		"error_override", "error_filter",
+	};
+	size_t len, i;
+	char *text = read_file(path, &len);
+	bool hit = false;
+
+	if (!text)
+		return true;	/* let the parser report it */
+	for (i = 0; i < sizeof(words) / sizeof(words[0]) && !hit; i++)
+		hit = has_word(text, len, words[i], false);
+	if (!hit)
+		hit = has_word(text, len, "mapped", true);
+	free(text);
+	return hit;
+}
+
+struct diag_info {
+	enum CXDiagnosticSeverity sev;
+	bool in_main;
+	unsigned int line, col;
+	char *where;			/* file:line:col for headers */
+	char *msg;
+	char *category;
+};
+
+static char *cxdup(CXString s)
+{
+	char *r = xstrdup(clang_getCString(s));
+
+	clang_disposeString(s);
+	return r;
+}
+
+static const char *error_code_name(enum CXErrorCode ec)
+{
+	switch (ec) {
+	case CXError_Failure:
+		return "failure";
+	case CXError_Crashed:
+		return "libclang crashed";
+	case CXError_InvalidArguments:
+		return "invalid arguments";
+	case CXError_ASTReadError:
+		return "AST read error";
+	default:
+		return "unknown error";
+	}
+}
+
+static void collect_diags(struct unit *u, struct diag_info **out, unsigned int *nout)
+{
+	unsigned int i, n = clang_getNumDiagnostics(u->tu), k = 0;
+	struct diag_info *v = xcalloc(n ? n : 1, sizeof(*v));
+
+	for (i = 0; i < n; i++) {
+		CXDiagnostic d = clang_getDiagnostic(u->tu, i);
+		enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+		CXSourceLocation loc;
+		CXFile file;
+		struct diag_info *di;
+
+		if (sev < CXDiagnostic_Error) {
+			clang_disposeDiagnostic(d);
+			continue;
+		}
+		di = &v[k++];
+		di->sev = sev;
+		loc = clang_getDiagnosticLocation(d);
+		di->in_main = loc_in_main(u, loc, &di->line, &di->col);
+		clang_getExpansionLocation(loc, &file, NULL, NULL, NULL);
+		if (file)
+			di->where = xasprintf("%s:%u:%u", clang_getCString(clang_getFileName(file)),
+					      di->line, di->col);
+		else
+			di->where = xstrdup("<command line>");
+		di->msg = cxdup(clang_getDiagnosticSpelling(d));
+		di->category = cxdup(clang_getDiagnosticCategoryText(d));
+		clang_disposeDiagnostic(d);
+	}
+	*out = v;
+	*nout = k;
+}
+
+static void free_diags(struct diag_info *v, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].where);
+		free(v[i].msg);
+		free(v[i].category);
+	}
+	free(v);
+}
+
+static bool is_missing_file(const struct diag_info *d)
+{
+	return d->sev == CXDiagnostic_Fatal && strstr(d->msg, "file not found");
+}
+
+static bool is_parse_error(const struct diag_info *d)
+{
+	return !strcmp(d->category, "Parse Issue") ||
+	       !strcmp(d->category, "Lexical or Preprocessor Issue");
+}
+
+static void note(struct records *out, const char *file, unsigned int line, unsigned int col,
+		 const char *msg)
+{
+	records_add(out, REC_NOTE, file, line, col, NULL, NULL, msg);
+}
+
+void analyze_job(const struct options *opts, const struct job *job, struct records *out)
+{
+	struct unit u;
+	CXIndex idx;
+	CXTranslationUnit tu = NULL;
+	enum CXErrorCode ec;
+	struct diag_info *diags = NULL;
+	unsigned int ndiags = 0, i, main_errors = 0, header_errors = 0;
+	const struct diag_info *first_main = NULL, *first_header = NULL, *missing = NULL;
+	const struct diag_info *fatal = NULL;
+	char *msg;
+
+	if (opts->prefilter && !prefilter_match(job->path))
+		return;
+	idx = clang_createIndex(0, 0);
+	ec = clang_parseTranslationUnit2(idx, job->path, (const char *const *)job->args.v,
+					 (int)job->args.n, NULL, 0, CXTranslationUnit_KeepGoing,
+					 &tu);
+	if (ec != CXError_Success || !tu) {
+		msg = xasprintf("cannot parse: libclang: %s", error_code_name(ec));
+		records_add(out, REC_ERROR, job->file, 0, 0, NULL, NULL, msg);
+		free(msg);
+		clang_disposeIndex(idx);
+		return;
+	}
+	memset(&u, 0, sizeof(u));
+	u.tu = tu;
+	u.main_file = clang_getFile(tu, job->path);
+	u.file = job->file;
+	u.opts = opts;
+	u.api = opts->api;
+	u.out = out;
+	if (!u.main_file) {
+		records_add(out, REC_ERROR, job->file, 0, 0, NULL, NULL,
+			    "cannot parse: the file is not part of its translation unit");
+		goto done;
+	}
+
+	collect_diags(&u, &diags, &ndiags);
+	for (i = 0; i < ndiags; i++) {
+		if (is_missing_file(&diags[i]) && !missing)
+			missing = &diags[i];
+		if (diags[i].in_main && is_parse_error(&diags[i]) && !is_missing_file(&diags[i]) &&
+		    !fatal)
+			fatal = &diags[i];
+	}
+	if (fatal && !missing) {
+		msg = xasprintf("cannot parse: %u:%u: %s", fatal->line, fatal->col, fatal->msg);
+		records_add(out, REC_ERROR, job->file, 0, 0, NULL, NULL, msg);
+		free(msg);
+		goto done;
+	}
+
+	unit_build(&u);
+	for (i = 0; i < ndiags; i++) {
+		const struct diag_info *di = &diags[i];
+
+		if (di == missing)
+			continue;
+		if (di->in_main) {
+			struct diag d = { di->msg, di->category, di->line, di->col,
+					  func_at_line(&u, di->line) };
+
+			if (run_diag_hooks(&u, &d))
+				continue;
+			if (!first_main)
+				first_main = di;
+			main_errors++;
+		} else if (!is_missing_file(di)) {
+			if (!first_header)
+				first_header = di;
+			header_errors++;
+		}
+	}
+	if (missing) {
+		msg = xasprintf("%s (at %s); the file was analysed without it, results may be "
+				"incomplete", missing->msg, missing->where);
+		note(out, job->file, 0, 0, msg);
+		free(msg);
+	}
+	if (first_main && !missing) {
+		msg = xasprintf("%u error%s in this file (first: %u:%u: %s); code clang could not "
+				"type-check is analysed partially", main_errors,
+				main_errors > 1 ? "s" : "", first_main->line, first_main->col,
+				first_main->msg);
+		note(out, job->file, 0, 0, msg);
+		free(msg);
+	}
+	if (first_header && !missing) {
+		msg = xasprintf("%u error%s in included headers (first: %s: %s); results may be "
+				"incomplete", header_errors, header_errors > 1 ? "s" : "",
+				first_header->where, first_header->msg);
+		note(out, job->file, 0, 0, msg);
+		free(msg);
+	}
+	run_checks(&u);
+done:
+	free_diags(diags, ndiags);
+	free(u.funcs);
+	free(u.globals);
+	arena_free(&u.arena);
+	clang_disposeTranslationUnit(tu);
+	clang_disposeIndex(idx);
+}

@@ -1,0 +1,571 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Command line: our options, the compiler flags Kbuild or a compile database hand us, and
+ * the filtering of those flags into something libclang can parse with.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <clang-c/CXCompilationDatabase.h>
+
+#include "check.h"
+
+#ifndef SHIM_DIR
+#define SHIM_DIR "/usr/local/share/mmprep/include"
+#endif
+
+static const struct {
+	const char *name;
+	int level;
+} api_levels[] = {
+	{ "6.19", 619 }, { "7.0", 700 }, { "7.1", 701 }, { "7.2", 702 },
+};
+
+const char *api_name(int api)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(api_levels) / sizeof(api_levels[0]); i++)
+		if (api_levels[i].level == api)
+			return api_levels[i].name;
+	return "?";
+}
+
+static int parse_api(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(api_levels) / sizeof(api_levels[0]); i++)
+		if (!strcmp(api_levels[i].name, s) || atoi(s) == api_levels[i].level)
+			return api_levels[i].level;
+	return -1;
+}
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+"Usage: " TOOL_NAME " [options] FILE... [-- COMPILER FLAGS]\n"
+"       " TOOL_NAME " [options] -p BUILD_DIR [FILE...]\n"
+"       make C=1 CHECK=" TOOL_NAME " (Kbuild: a whole compiler command line, file last)\n"
+"\n"
+"Checks code that uses or moves to f_op->mmap_prepare(desc).\n"
+"\n"
+"Options:\n"
+"  --format=text|json|sarif  output format (default text)\n"
+"  --api=6.19|7.0|7.1|7.2    kernel API level for messages and shim headers (default 7.2)\n"
+"  --enable=LIST, --disable=LIST\n"
+"                            comma-separated check names (see --list-checks); 'all' too\n"
+"  -W<check>, -Wno-<check>   enable or disable one check (other -W flags are compiler flags)\n"
+"  -p BUILD_DIR              read compile_commands.json from BUILD_DIR; with no FILE, check\n"
+"                            every entry\n"
+"  -j N                      parse N files in parallel (output is the same for any N)\n"
+"  --timeout=SECONDS         give up on a file after SECONDS (default 120, 0 = never)\n"
+"  --no-prefilter            parse files even if they mention no mmap_prepare API\n"
+"  --shims, --no-shims       force or forbid the bundled headers (default: used unless\n"
+"                            the flags carry -nostdinc, as kernel builds do, or -p is used)\n"
+"  --shim-dir=DIR            where the bundled headers are (default: next to the binary)\n"
+"  --exit-zero               exit 0 even with findings (for make C=1 without -k)\n"
+"  --quiet                   no notes on stderr\n"
+"  --list-checks             list the checks and exit\n"
+"  --version, --help\n"
+"\n"
+"Exit status: 0 clean, 1 findings, 2 usage or input error.\n");
+}
+
+static bool set_checks(struct options *opts, const char *list, bool on)
+{
+	char *copy = xstrdup(list), *tok, *save = NULL;
+	bool ok = true;
+	int id, i;
+
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if (!strcmp(tok, "all")) {
+			for (i = 0; i < NR_CHECKS; i++)
+				opts->enabled[i] = on;
+			continue;
+		}
+		id = check_lookup(tok);
+		if (id < 0) {
+			fprintf(stderr, TOOL_NAME ": error: unknown check '%s' (see --list-checks)\n",
+				tok);
+			ok = false;
+			break;
+		}
+		opts->enabled[id] = on;
+	}
+	free(copy);
+	return ok;
+}
+
+/* Compiler flags whose argument may come as the next word. */
+static bool takes_separate_arg(const char *a)
+{
+	static const char *const flags[] = {
+		"-I", "-isystem", "-iquote", "-idirafter", "-include", "-imacros", "-iprefix",
+		"-iwithprefix", "-iwithprefixbefore", "-isysroot", "--sysroot", "-D", "-U", "-o",
+		"-MF", "-MT", "-MQ", "-x", "-Xclang", "-Xassembler", "-Xlinker", "-Xpreprocessor",
+		"-target", "--param", "-aux-info", "-B", "-L", "-u", "-T", "-z", "-arch",
+		"-main-file-name", "-working-directory",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(flags) / sizeof(flags[0]); i++)
+		if (!strcmp(a, flags[i]))
+			return true;
+	return false;
+}
+
+static bool want_value(int i, int argc, const char *opt)
+{
+	if (i + 1 >= argc) {
+		fprintf(stderr, TOOL_NAME ": error: option '%s' needs a value\n", opt);
+		return false;
+	}
+	return true;
+}
+
+static bool parse_number(const char *s, double *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtod(s, &end);
+	return !errno && end != s && !*end && *out >= 0;
+}
+
+int parse_cmdline(int argc, char **argv, struct options *opts)
+{
+	bool after_dashdash = false;
+	double num;
+	int i, id;
+
+	opts->api = API_DEFAULT;
+	opts->format = FMT_TEXT;
+	opts->jobs = 1;
+	opts->timeout = 120;
+	opts->prefilter = true;
+	opts->shims = -1;
+	opts->enabled = xcalloc(NR_CHECKS, sizeof(bool));
+	for (i = 0; i < NR_CHECKS; i++)
+		opts->enabled[i] = true;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (after_dashdash) {
+			strv_push(&opts->cflags, a);
+			continue;
+		}
+		if (!strcmp(a, "--")) {
+			after_dashdash = true;
+		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			usage(stdout);
+			exit(0);
+		} else if (!strcmp(a, "--version")) {
+			printf(TOOL_NAME " %s (libclang: %s)\n", MMPREP_VERSION,
+			       clang_getCString(clang_getClangVersion()));
+			exit(0);
+		} else if (!strcmp(a, "--list-checks")) {
+			for (id = 0; id < NR_CHECKS; id++)
+				printf("%-18s %-4s %s\n", check_table[id].name, check_table[id].rule,
+				       check_table[id].desc);
+			exit(0);
+		} else if (!strncmp(a, "--format=", 9) || !strcmp(a, "--format")) {
+			const char *v = a + 9;
+
+			if (!a[8]) {
+				if (!want_value(i, argc, a))
+					return 2;
+				v = argv[++i];
+			}
+			if (!strcmp(v, "text")) {
+				opts->format = FMT_TEXT;
+			} else if (!strcmp(v, "json")) {
+				opts->format = FMT_JSON;
+			} else if (!strcmp(v, "sarif")) {
+				opts->format = FMT_SARIF;
+			} else {
+				fprintf(stderr, TOOL_NAME ": error: unknown format '%s' (text, json, "
+					"sarif)\n", v);
+				return 2;
+			}
+		} else if (!strncmp(a, "--api=", 6)) {
+			opts->api = parse_api(a + 6);
+			if (opts->api < 0) {
+				fprintf(stderr, TOOL_NAME ": error: unknown API level '%s' (6.19, 7.0, "
+					"7.1, 7.2)\n", a + 6);
+				return 2;
+			}
+		} else if (!strncmp(a, "--enable=", 9)) {
+			if (!set_checks(opts, a + 9, true))
+				return 2;
+		} else if (!strncmp(a, "--disable=", 10)) {
+			if (!set_checks(opts, a + 10, false))
+				return 2;
+		} else if (!strncmp(a, "-Wno-", 5) && check_lookup(a + 5) >= 0) {
+			opts->enabled[check_lookup(a + 5)] = false;
+		} else if (!strncmp(a, "-W", 2) && check_lookup(a + 2) >= 0) {
+			opts->enabled[check_lookup(a + 2)] = true;
+		} else if (!strcmp(a, "-j") || !strncmp(a, "--jobs=", 7) ||
+			   (!strncmp(a, "-j", 2) && a[2] >= '0' && a[2] <= '9')) {
+			const char *v = a[1] == 'j' ? a + 2 : a + 7;
+
+			if (!strcmp(a, "-j")) {
+				if (!want_value(i, argc, a))
+					return 2;
+				v = argv[++i];
+			}
+			if (!parse_number(v, &num) || num < 1 || num > 1024) {
+				fprintf(stderr, TOOL_NAME ": error: bad job count '%s'\n", v);
+				return 2;
+			}
+			opts->jobs = (int)num;
+		} else if (!strncmp(a, "--timeout=", 10)) {
+			if (!parse_number(a + 10, &opts->timeout)) {
+				fprintf(stderr, TOOL_NAME ": error: bad timeout '%s'\n", a + 10);
+				return 2;
+			}
+		} else if (!strcmp(a, "-p") || !strncmp(a, "--build-dir=", 12)) {
+			if (a[1] == 'p') {
+				if (!want_value(i, argc, a))
+					return 2;
+				free(opts->build_dir);
+				opts->build_dir = xstrdup(argv[++i]);
+			} else {
+				free(opts->build_dir);
+				opts->build_dir = xstrdup(a + 12);
+			}
+		} else if (!strcmp(a, "--no-prefilter")) {
+			opts->prefilter = false;
+		} else if (!strcmp(a, "--prefilter")) {
+			opts->prefilter = true;
+		} else if (!strcmp(a, "--shims")) {
+			opts->shims = 1;
+		} else if (!strcmp(a, "--no-shims")) {
+			opts->shims = 0;
+		} else if (!strncmp(a, "--shim-dir=", 11)) {
+			free(opts->shim_dir);
+			opts->shim_dir = xstrdup(a + 11);
+		} else if (!strcmp(a, "--exit-zero")) {
+			opts->exit_zero = true;
+		} else if (!strcmp(a, "--quiet")) {
+			opts->quiet_notes = true;
+		} else if (!strncmp(a, "--", 2) && a[2] && !strchr(a, '=') &&
+			   strcmp(a, "--sysroot") && strcmp(a, "--param")) {
+			fprintf(stderr, TOOL_NAME ": error: unknown option '%s' (see --help)\n", a);
+			return 2;
+		} else if (a[0] == '-' && a[1]) {
+			strv_push(&opts->cflags, a);
+			if (takes_separate_arg(a) && i + 1 < argc)
+				strv_push(&opts->cflags, argv[++i]);
+		} else {
+			strv_push(&opts->files, a);
+		}
+	}
+	if (!opts->files.n && !opts->build_dir) {
+		fprintf(stderr, TOOL_NAME ": error: no input files (see --help)\n");
+		return 2;
+	}
+	return 0;
+}
+
+/* Flag filtering: keep what changes how the file parses, drop the rest. */
+
+static bool prefix_is(const char *a, const char *p)
+{
+	return !strncmp(a, p, strlen(p));
+}
+
+static char *resolve(const char *dir, const char *path)
+{
+	if (!dir || path[0] == '/')
+		return xstrdup(path);
+	return xasprintf("%s/%s", dir, path);
+}
+
+static bool keep_joined(const char *a)
+{
+	static const char *const exact[] = {
+		"-nostdinc", "-nostdlibinc", "-m32", "-m64", "-mx32", "-fshort-wchar",
+		"-funsigned-char", "-fsigned-char", "-fms-extensions", "-ffreestanding",
+		"-fgnu89-inline", "-ansi", "-undef", "-trigraphs", "-fno-short-wchar",
+	};
+	static const char *const prefixes[] = {
+		"-D", "-U", "-std=", "-O", "--target=", "-fno-builtin",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(exact) / sizeof(exact[0]); i++)
+		if (!strcmp(a, exact[i]))
+			return true;
+	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (prefix_is(a, prefixes[i]))
+			return true;
+	return false;
+}
+
+/*
+ * in: compiler flags (Kbuild, compile database or after --); out: clang arguments.
+ * Dependency output (-MD, -MF, -Wp,-MMD,...), -o, -c, warnings, -Werror and gcc-only
+ * options are dropped so nothing is written into the tree and gcc flags cannot fail the
+ * parse. Relative paths are resolved against dir (a compile database entry's directory).
+ */
+static void filter_flags(char **in, size_t n, const char *dir, struct strv *out,
+			 bool *nostdinc)
+{
+	static const char *const path_flags[] = {
+		"-I", "-isystem", "-iquote", "-idirafter", "-include", "-imacros",
+	};
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		const char *a = in[i];
+		bool handled = false;
+
+		if (a[0] != '-' || !a[1])
+			continue;	/* a positional: the source file */
+		if (!strcmp(a, "-nostdinc"))
+			*nostdinc = true;
+		for (k = 0; k < sizeof(path_flags) / sizeof(path_flags[0]); k++) {
+			size_t len = strlen(path_flags[k]);
+
+			if (strncmp(a, path_flags[k], len))
+				continue;
+			if (!a[len]) {
+				if (i + 1 < n) {
+					strv_push(out, a);
+					strv_push_own(out, resolve(dir, in[++i]));
+				}
+			} else if (k == 0 && dir && a[len] != '/') {	/* -Ifoo */
+				strv_push_own(out, xasprintf("-I%s/%s", dir, a + len));
+			} else {
+				strv_push(out, a);
+			}
+			handled = true;
+			break;
+		}
+		if (handled)
+			continue;
+		if (!strcmp(a, "-D") || !strcmp(a, "-U") || !strcmp(a, "-x") ||
+		    !strcmp(a, "-target")) {
+			if (i + 1 < n) {
+				strv_push(out, a);
+				strv_push(out, in[++i]);
+			}
+			continue;
+		}
+		if (takes_separate_arg(a)) {
+			i++;		/* -o FILE, -MF FILE, ...: dropped with their argument */
+			continue;
+		}
+		if (keep_joined(a))
+			strv_push(out, a);
+	}
+}
+
+static char *find_shim_dir(const struct options *opts)
+{
+	char exe[PATH_MAX];
+	ssize_t len;
+	const char *env = getenv("MMPREP_INCLUDE");
+	struct stat sb;
+	char *cand;
+
+	if (opts->shim_dir)
+		return xstrdup(opts->shim_dir);
+	if (env && *env)
+		return xstrdup(env);
+	len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (len > 0) {
+		char *slash;
+
+		exe[len] = 0;
+		slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = 0;
+			cand = xasprintf("%s/include", exe);
+			if (!stat(cand, &sb) && S_ISDIR(sb.st_mode))
+				return cand;
+			free(cand);
+			cand = xasprintf("%s/../share/mmprep/include", exe);
+			if (!stat(cand, &sb) && S_ISDIR(sb.st_mode))
+				return cand;
+			free(cand);
+		}
+	}
+	return xstrdup(SHIM_DIR);
+}
+
+static void add_common_args(const struct options *opts, struct job *j, bool shims,
+			    const char *shim_dir)
+{
+	strv_push_own(&j->args, xasprintf("-DMMPREP_API=%d", opts->api));
+	if (shims) {
+		strv_push(&j->args, "-nostdinc");
+		strv_push_own(&j->args, xasprintf("-I%s", shim_dir));
+		strv_push(&j->args, "-D__KERNEL__");
+		strv_push(&j->args, "-std=gnu11");
+	}
+	strv_push(&j->args, "-w");
+	strv_push(&j->args, "-ferror-limit=50");
+	j->shims = shims;
+}
+
+static char *display_name(const char *path)
+{
+	char cwd[PATH_MAX];
+	size_t n;
+
+	if (path[0] != '/' || !getcwd(cwd, sizeof(cwd)))
+		return xstrdup(path);
+	n = strlen(cwd);
+	if (!strncmp(path, cwd, n) && path[n] == '/')
+		return xstrdup(path + n + 1);
+	return xstrdup(path);
+}
+
+static struct job *new_job(struct job **jobs, size_t *n, size_t *cap)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*jobs = xrealloc(*jobs, *cap * sizeof(**jobs));
+	}
+	memset(&(*jobs)[*n], 0, sizeof(**jobs));
+	return &(*jobs)[(*n)++];
+}
+
+static void job_from_command(const struct options *opts, struct job *j, CXCompileCommand cmd,
+			     const char *shim_dir)
+{
+	CXString dir_s = clang_CompileCommand_getDirectory(cmd);
+	CXString file_s = clang_CompileCommand_getFilename(cmd);
+	const char *dir = clang_getCString(dir_s);
+	unsigned int i, n = clang_CompileCommand_getNumArgs(cmd);
+	struct strv raw = { 0 };
+	bool nostdinc = false;
+
+	for (i = 1; i < n; i++) {
+		CXString a = clang_CompileCommand_getArg(cmd, i);
+
+		strv_push(&raw, clang_getCString(a));
+		clang_disposeString(a);
+	}
+	j->path = resolve(dir, clang_getCString(file_s));
+	if (!j->file)
+		j->file = display_name(j->path);
+	filter_flags(raw.v, raw.n, dir, &j->args, &nostdinc);
+	filter_flags(opts->cflags.v, opts->cflags.n, NULL, &j->args, &nostdinc);
+	add_common_args(opts, j, opts->shims == 1, shim_dir);
+	strv_free(&raw);
+	clang_disposeString(dir_s);
+	clang_disposeString(file_s);
+}
+
+static int jobs_from_database(const struct options *opts, struct job **jobs, size_t *njobs,
+			      size_t *cap, const char *shim_dir)
+{
+	CXCompilationDatabase_Error err;
+	CXCompilationDatabase db;
+	CXCompileCommands cmds;
+	char *json = xasprintf("%s/compile_commands.json", opts->build_dir);
+	struct stat sb;
+	unsigned int i, n;
+	int ret = 0;
+	size_t f;
+
+	if (stat(json, &sb)) {
+		fprintf(stderr, TOOL_NAME ": error: %s: %s\n", json, strerror(errno));
+		free(json);
+		return 2;
+	}
+	db = clang_CompilationDatabase_fromDirectory(opts->build_dir, &err);
+	if (err != CXCompilationDatabase_NoError || !db) {
+		fprintf(stderr, TOOL_NAME ": error: %s: cannot load the compilation database "
+			"(not valid JSON or not a list of commands)\n", json);
+		free(json);
+		return 2;
+	}
+	if (!opts->files.n) {
+		cmds = clang_CompilationDatabase_getAllCompileCommands(db);
+		n = cmds ? clang_CompileCommands_getSize(cmds) : 0;
+		if (!n) {
+			fprintf(stderr, TOOL_NAME ": error: %s: no compile commands\n", json);
+			ret = 2;
+		}
+		for (i = 0; i < n; i++)
+			job_from_command(opts, new_job(jobs, njobs, cap),
+					 clang_CompileCommands_getCommand(cmds, i), shim_dir);
+		if (cmds)
+			clang_CompileCommands_dispose(cmds);
+	}
+	for (f = 0; f < opts->files.n && !ret; f++) {
+		char abs[PATH_MAX];
+		const char *name = opts->files.v[f];
+		struct job *j;
+
+		if (!realpath(name, abs)) {
+			j = new_job(jobs, njobs, cap);
+			j->file = xstrdup(name);
+			j->path = xstrdup(name);
+			continue;	/* reported as missing by run_jobs */
+		}
+		cmds = clang_CompilationDatabase_getCompileCommands(db, abs);
+		if (!cmds || !clang_CompileCommands_getSize(cmds)) {
+			fprintf(stderr, TOOL_NAME ": error: %s: no entry in %s\n", name, json);
+			if (cmds)
+				clang_CompileCommands_dispose(cmds);
+			ret = 2;
+			break;
+		}
+		j = new_job(jobs, njobs, cap);
+		j->file = xstrdup(name);
+		job_from_command(opts, j, clang_CompileCommands_getCommand(cmds, 0), shim_dir);
+		clang_CompileCommands_dispose(cmds);
+	}
+	clang_CompilationDatabase_dispose(db);
+	free(json);
+	return ret;
+}
+
+int make_jobs(const struct options *opts, struct job **jobs, size_t *njobs)
+{
+	char *shim_dir = find_shim_dir(opts);
+	size_t cap = 0, i;
+	int ret = 0;
+
+	*jobs = NULL;
+	*njobs = 0;
+	if (opts->build_dir) {
+		ret = jobs_from_database(opts, jobs, njobs, &cap, shim_dir);
+	} else {
+		for (i = 0; i < opts->files.n; i++) {
+			struct job *j = new_job(jobs, njobs, &cap);
+			bool nostdinc = false, shims;
+
+			j->file = xstrdup(opts->files.v[i]);
+			j->path = xstrdup(opts->files.v[i]);
+			filter_flags(opts->cflags.v, opts->cflags.n, NULL, &j->args, &nostdinc);
+			shims = opts->shims == 1 || (opts->shims < 0 && !nostdinc);
+			add_common_args(opts, j, shims, shim_dir);
+		}
+	}
+	free(shim_dir);
+	return ret;
+}
+
+void free_jobs(struct job *jobs, size_t njobs)
+{
+	size_t i;
+
+	for (i = 0; i < njobs; i++) {
+		free(jobs[i].file);
+		free(jobs[i].path);
+		strv_free(&jobs[i].args);
+	}
+	free(jobs);
+}

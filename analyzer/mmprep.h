@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * mmprep-check: shared declarations (options, records, small utilities).
+ */
+#ifndef MMPREP_H
+#define MMPREP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define MMPREP_VERSION "0.3"
+#define TOOL_NAME "mmprep-check"
+
+/* Kernel API levels the checks and the shim headers know about. */
+#define API_DEFAULT 702
+
+struct strv {
+	char **v;
+	size_t n;
+	size_t cap;
+};
+
+void strv_push(struct strv *sv, const char *s);
+void strv_push_own(struct strv *sv, char *s);
+void strv_free(struct strv *sv);
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t m);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+
+/* A small bump allocator: everything of one translation unit lives in one arena. */
+struct arena {
+	struct arena_block *head;
+};
+
+void *arena_alloc(struct arena *a, size_t n);
+char *arena_strdup(struct arena *a, const char *s);
+char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void arena_free(struct arena *a);
+
+/* A growable text buffer. */
+struct sbuf {
+	char *s;
+	size_t len;
+	size_t cap;
+};
+
+void sbuf_add(struct sbuf *b, const char *s);
+void sbuf_addf(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sbuf_addc(struct sbuf *b, char c);
+
+enum out_format {
+	FMT_TEXT,
+	FMT_JSON,
+	FMT_SARIF,
+};
+
+struct options {
+	int api;			/* 619, 700, 701, 702 */
+	bool *enabled;			/* indexed by check id */
+	enum out_format format;
+	int jobs;
+	double timeout;			/* seconds per file, 0 = none */
+	bool prefilter;
+	int shims;			/* -1 auto, 0 never, 1 always */
+	char *shim_dir;
+	char *build_dir;		/* -p */
+	struct strv files;
+	struct strv cflags;		/* filtered compiler flags for every file */
+	bool cflags_have_includes;	/* the flags name include paths of their own */
+	bool quiet_notes;
+	bool exit_zero;
+};
+
+/* One file to analyse, with the clang arguments to parse it. */
+struct job {
+	char *file;			/* the name to report */
+	char *path;			/* the path to open */
+	struct strv args;
+	bool shims;
+};
+
+enum rec_kind {
+	REC_FINDING,
+	REC_NOTE,
+	REC_ERROR,
+	REC_TIMEOUT,
+};
+
+struct record {
+	enum rec_kind kind;
+	char *file;
+	unsigned int line;
+	unsigned int col;
+	char *check;			/* NULL unless REC_FINDING */
+	char *function;			/* may be NULL */
+	char *message;
+};
+
+struct records {
+	struct record *v;
+	size_t n;
+	size_t cap;
+};
+
+void records_add(struct records *rs, enum rec_kind kind, const char *file, unsigned int line,
+		 unsigned int col, const char *check, const char *function, const char *message);
+void records_free(struct records *rs);
+void records_sort(struct records *rs);
+
+/* cmdline.c */
+int parse_cmdline(int argc, char **argv, struct options *opts);
+int make_jobs(const struct options *opts, struct job **jobs, size_t *njobs);
+void free_jobs(struct job *jobs, size_t njobs);
+const char *api_name(int api);
+
+/* run.c */
+int run_jobs(const struct options *opts, struct job *jobs, size_t njobs, struct records *out);
+
+/* analyze.c: parse one file and run the enabled checks (in a worker process) */
+void analyze_job(const struct options *opts, const struct job *job, struct records *out);
+bool prefilter_match(const char *path);
+
+/* emit.c */
+void emit(const struct options *opts, const struct records *rs, int argc, char **argv);
+
+#endif
