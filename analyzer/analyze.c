@@ -153,7 +153,8 @@ static void free_diags(struct diag_info *v, unsigned int n)
 
 static bool is_missing_file(const struct diag_info *d)
 {
-	return d->sev == CXDiagnostic_Fatal && strstr(d->msg, "file not found");
+	/* fatal, or an error under CXTranslationUnit_KeepGoing */
+	return d->sev >= CXDiagnostic_Error && strstr(d->msg, "file not found");
 }
 
 static bool is_parse_error(const struct diag_info *d)

@@ -286,19 +286,17 @@ enum unop unop_kind(struct unit *u, struct node *n)
 	return UNOP_OTHER;
 }
 
-static bool loc_is_plain(CXSourceLocation loc, CXFile *file, unsigned int *off)
+static void file_offset(CXSourceLocation loc, CXFile *file, unsigned int *off)
 {
-	CXFile ef, sf;
-	unsigned int eo, so;
-
-	clang_getExpansionLocation(loc, &ef, NULL, NULL, &eo);
-	clang_getSpellingLocation(loc, &sf, NULL, NULL, &so);
-	*file = ef;
-	*off = eo;
-	return ef && sf && clang_File_isEqual(ef, sf) && eo == so;
+	clang_getExpansionLocation(loc, file, NULL, NULL, off);
 }
 
-/* The operator token of a binary operator written outside macros, or NULL. */
+/*
+ * The operator token of a binary operator, or NULL: the last punctuation token (other than
+ * parentheses) between the end of the left operand and the start of the right one, both
+ * taken at their expansion locations so that operands coming from macros (PAGE_SIZE) are
+ * fine. An operator inside a macro body yields an empty range and NULL.
+ */
 const char *binop_spelling(struct unit *u, struct node *n)
 {
 	CXSourceLocation lend, rstart;
@@ -312,13 +310,17 @@ const char *binop_spelling(struct unit *u, struct node *n)
 		return NULL;
 	lend = clang_getRangeEnd(clang_getCursorExtent(n->kids[0]->cur));
 	rstart = clang_getRangeStart(clang_getCursorExtent(n->kids[1]->cur));
-	if (!loc_is_plain(lend, &lf, &loff) || !loc_is_plain(rstart, &rf, &roff) ||
-	    !clang_File_isEqual(lf, rf) || roff < loff)
+	file_offset(lend, &lf, &loff);
+	file_offset(rstart, &rf, &roff);
+	if (!lf || !rf || !clang_File_isEqual(lf, rf) || roff <= loff)
 		return NULL;
-	clang_tokenize(u->tu, clang_getRange(lend, rstart), &toks, &ntok);
+	clang_tokenize(u->tu, clang_getRange(clang_getLocationForOffset(u->tu, lf, loff),
+					     clang_getLocationForOffset(u->tu, rf, roff)),
+		       &toks, &ntok);
 	for (i = 0; i < ntok; i++) {
 		CXFile tf;
 		unsigned int toff;
+		const char *sp;
 
 		if (clang_getTokenKind(toks[i]) != CXToken_Punctuation)
 			continue;
@@ -326,10 +328,9 @@ const char *binop_spelling(struct unit *u, struct node *n)
 					  &toff);
 		if (toff < loff || toff >= roff)
 			continue;
-		res = cx_str(u, clang_getTokenSpelling(u->tu, toks[i]));
-		if (strcmp(res, "(") && strcmp(res, ")"))
-			break;
-		res = NULL;
+		sp = cx_str(u, clang_getTokenSpelling(u->tu, toks[i]));
+		if (strcmp(sp, "(") && strcmp(sp, ")"))
+			res = sp;
 	}
 	clang_disposeTokens(u->tu, toks, ntok);
 	return res;

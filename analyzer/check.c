@@ -130,12 +130,26 @@ static void vreport(struct unit *u, int id, unsigned int line, unsigned int col,
 	free(msg);
 }
 
+/* The function a node is in or, at file scope, the variable whose initializer holds it. */
+static const char *scope_name(struct unit *u, const struct node *at)
+{
+	const struct node *root = at;
+
+	if (at->func)
+		return at->func->name;
+	while (root->parent)
+		root = root->parent;
+	if (root->kind == CXCursor_VarDecl)
+		return node_name(u, (struct node *)root);
+	return NULL;
+}
+
 void report(struct unit *u, int id, const struct node *at, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(u, id, at->line, at->col, at->func ? at->func->name : NULL, fmt, ap);
+	vreport(u, id, at->line, at->col, scope_name(u, at), fmt, ap);
 	va_end(ap);
 }
 

@@ -84,15 +84,42 @@ static void both_node(struct unit *u, struct node *n)
 	}
 }
 
+/* The innermost branch (if arm, case, loop body, ...) a node sits in, and which arm. */
+static const struct node *branch_of(const struct node *n, unsigned int *arm)
+{
+	const struct node *c = n, *p = n->parent;
+
+	for (; p; c = p, p = p->parent) {
+		unsigned int i;
+
+		switch (p->kind) {
+		case CXCursor_IfStmt:
+		case CXCursor_SwitchStmt:
+		case CXCursor_CaseStmt:
+		case CXCursor_DefaultStmt:
+		case CXCursor_WhileStmt:
+		case CXCursor_ForStmt:
+		case CXCursor_DoStmt:
+		case CXCursor_ConditionalOperator:
+		case CXCursor_FunctionDecl:
+			for (i = 0; i < p->nkids; i++)
+				if (p->kids[i] == c)
+					*arm = i;
+			return p;
+		default:
+			break;
+		}
+	}
+	*arm = 0;
+	return NULL;
+}
+
 static bool same_block(const struct hook_set *a, const struct hook_set *b)
 {
-	const struct node *pa = a->at, *pb = b->at;
+	unsigned int arm_a, arm_b;
+	const struct node *pa = branch_of(a->at, &arm_a), *pb = branch_of(b->at, &arm_b);
 
-	while (pa && pa->kind != CXCursor_CompoundStmt)
-		pa = pa->parent;
-	while (pb && pb->kind != CXCursor_CompoundStmt)
-		pb = pb->parent;
-	return pa && pa == pb;
+	return pa == pb && arm_a == arm_b;
 }
 
 static void both_unit(struct unit *u)

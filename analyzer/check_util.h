@@ -58,7 +58,8 @@ static inline bool is_null_value(struct node *n)
 {
 	long long v;
 
-	return eval_int(n, &v) && v == 0;
+	n = strip_casts(n);
+	return n && eval_int(n, &v) && v == 0;
 }
 
 static inline const char *fn_prefix(struct unit *u, struct func *f)

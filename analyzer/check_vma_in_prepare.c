@@ -16,12 +16,16 @@ static int my_id;
 static struct {
 	const struct func *f;
 	unsigned int line;
+	CXCursor decl;			/* a global: one finding per function */
 } seen[MAX_SEEN];
 static unsigned int nseen;
 static const struct unit *seen_unit;
 
-/* One finding per function and line: a declaration and its initializer are one use. */
-static bool first_on_line(struct unit *u, struct node *n)
+/*
+ * One finding per function and line (a declaration and its initializer are one use), and
+ * one per function for each global.
+ */
+static bool first_use(struct unit *u, struct node *n, CXCursor decl)
 {
 	unsigned int i;
 
@@ -29,11 +33,17 @@ static bool first_on_line(struct unit *u, struct node *n)
 		seen_unit = u;
 		nseen = 0;
 	}
-	for (i = 0; i < nseen; i++)
-		if (seen[i].f == n->func && seen[i].line == n->line)
+	for (i = 0; i < nseen; i++) {
+		if (seen[i].f != n->func)
+			continue;
+		if (seen[i].line == n->line)
 			return false;
+		if (!clang_Cursor_isNull(decl) && clang_equalCursors(seen[i].decl, decl))
+			return false;
+	}
 	if (nseen < MAX_SEEN) {
 		seen[nseen].f = n->func;
+		seen[nseen].decl = decl;
 		seen[nseen++].line = n->line;
 	}
 	return true;
@@ -57,8 +67,11 @@ static bool is_compat_api(const char *name)
 static void vma_report(struct unit *u, struct node *n, const char *what)
 {
 	struct func *f = n->func;
+	CXCursor decl = clang_getNullCursor();
 
-	if (!first_on_line(u, n))
+	if (n->kind == CXCursor_DeclRefExpr)
+		decl = clang_getCursorReferenced(n->cur);
+	if (!first_use(u, n, decl))
 		return;
 	report(u, my_id, n,
 	       "%s(): %s in %s; no VMA exists while mmap_prepare runs: use the descriptor "

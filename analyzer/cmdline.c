@@ -448,6 +448,7 @@ static void job_from_command(const struct options *opts, struct job *j, CXCompil
 	unsigned int i, n = clang_CompileCommand_getNumArgs(cmd);
 	struct strv raw = { 0 };
 	bool nostdinc = false;
+	char abs[PATH_MAX];
 
 	for (i = 1; i < n; i++) {
 		CXString a = clang_CompileCommand_getArg(cmd, i);
@@ -456,6 +457,10 @@ static void job_from_command(const struct options *opts, struct job *j, CXCompil
 		clang_disposeString(a);
 	}
 	j->path = resolve(dir, clang_getCString(file_s));
+	if (realpath(j->path, abs)) {
+		free(j->path);
+		j->path = xstrdup(abs);
+	}
 	if (!j->file)
 		j->file = display_name(j->path);
 	filter_flags(raw.v, raw.n, dir, &j->args, &nostdinc);
@@ -464,6 +469,40 @@ static void job_from_command(const struct options *opts, struct job *j, CXCompil
 	strv_free(&raw);
 	clang_disposeString(dir_s);
 	clang_disposeString(file_s);
+}
+
+/* libclang prints its loader errors on stderr; catch them for our one-line message. */
+static CXCompilationDatabase load_database(const char *dir, CXCompilationDatabase_Error *err,
+					   char *why, size_t size)
+{
+	CXCompilationDatabase db;
+	FILE *cap = tmpfile();
+	char line[512];
+	int saved = -1;
+
+	*why = 0;
+	fflush(stderr);
+	if (cap) {
+		saved = dup(2);
+		dup2(fileno(cap), 2);
+	}
+	db = clang_CompilationDatabase_fromDirectory(dir, err);
+	if (cap) {
+		fflush(stderr);
+		dup2(saved, 2);
+		close(saved);
+		rewind(cap);
+		while (fgets(line, sizeof(line), cap)) {
+			const char *p = strstr(line, "json-compilation-database: ");
+
+			if (p) {
+				snprintf(why, size, "%s", p + 27);
+				why[strcspn(why, "\n")] = 0;
+			}
+		}
+		fclose(cap);
+	}
+	return db;
 }
 
 static int jobs_from_database(const struct options *opts, struct job **jobs, size_t *njobs,
@@ -477,16 +516,17 @@ static int jobs_from_database(const struct options *opts, struct job **jobs, siz
 	unsigned int i, n;
 	int ret = 0;
 	size_t f;
+	char why[256];
 
 	if (stat(json, &sb)) {
 		fprintf(stderr, TOOL_NAME ": error: %s: %s\n", json, strerror(errno));
 		free(json);
 		return 2;
 	}
-	db = clang_CompilationDatabase_fromDirectory(opts->build_dir, &err);
+	db = load_database(opts->build_dir, &err, why, sizeof(why));
 	if (err != CXCompilationDatabase_NoError || !db) {
-		fprintf(stderr, TOOL_NAME ": error: %s: cannot load the compilation database "
-			"(not valid JSON or not a list of commands)\n", json);
+		fprintf(stderr, TOOL_NAME ": error: %s: cannot load the compilation database%s%s\n",
+			json, *why ? ": " : "", why);
 		free(json);
 		return 2;
 	}

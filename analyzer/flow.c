@@ -76,6 +76,7 @@ struct ref {
 	int obj;
 	bool addr;
 	const char *path;
+	struct node *at;		/* the expression naming it, for reads */
 };
 
 struct flow {
@@ -96,7 +97,7 @@ struct flow {
 	int depth;
 };
 
-static const struct ref NOREF = { -1, false, "" };
+static const struct ref NOREF = { -1, false, "", NULL };
 
 static int summary_depth;
 
@@ -282,7 +283,7 @@ static void fl_consume(struct flow *fl, struct ref r, struct fstate *st, struct 
 			fl_use(fl, r.obj, r.path, layout_mask(o->lay, r.path), st, at, kind, via);
 		return;
 	}
-	fl_use(fl, r.obj, r.path, layout_mask(o->lay, r.path), st, at,
+	fl_use(fl, r.obj, r.path, layout_mask(o->lay, r.path), st, r.at ? r.at : at,
 	       *r.path ? USE_READ : USE_COPY, via);
 }
 
@@ -482,6 +483,7 @@ static struct ref fl_expr(struct flow *fl, struct node *n, struct fstate *st)
 			r.obj = oi;
 			r.addr = fl->obj[oi].param;
 			r.path = "";
+			r.at = n;
 			return r;
 		}
 		a = find_alias(fl, d);
@@ -489,6 +491,7 @@ static struct ref fl_expr(struct flow *fl, struct node *n, struct fstate *st)
 			r.obj = a->obj;
 			r.addr = true;
 			r.path = a->path;
+			r.at = n;
 			return r;
 		}
 		return NOREF;
@@ -502,6 +505,7 @@ static struct ref fl_expr(struct flow *fl, struct node *n, struct fstate *st)
 		if (r.obj < 0)
 			return NOREF;
 		r.addr = false;
+		r.at = n;
 		if (*name)
 			r.path = path_join(fl, r.path, name);
 		return r;
