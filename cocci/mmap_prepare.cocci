@@ -90,8 +90,9 @@ def is_hook_use(p, name, vma):
 	k = hkey(p)
 	return k in DEFS and DEFS[k]["vma"] == name
 
-def why(k, line, reason):
-	WHY.setdefault(k, []).append((int(line), reason))
+def why(k, line, reason, prio=0):
+	"""Record a reason to decline; a lower prio wins, then the first line."""
+	WHY.setdefault(k, []).append((prio, int(line), reason))
 
 def seen(p):
 	SEEN.setdefault(hkey(p), set()).add((p[0].line, p[0].column))
@@ -145,9 +146,8 @@ def rkind(v, s, z, pr):
 	full = (norm(s) == v + "->vm_start" and
 		norm(z) in (v + "->vm_end-" + v + "->vm_start",
 			    "vma_pages(" + v + ")<<PAGE_SHIFT"))
-	if norm(pr) != v + "->vm_page_prot":
-		return "prot"
-	return "full" if full else "partial"
+	prot = "" if norm(pr) == v + "->vm_page_prot" else "_prot"
+	return ("full" if full else "partial") + prot
 
 def act_name(fn, full):
 	base = "mmap_action_ioremap" if fn.startswith("io_") else "mmap_action_remap"
@@ -489,13 +489,15 @@ fn@pe(es);
 
 @script:python@
 fn << effect.fn;
+es << effect.es;
 pe << effect.pe;
 @@
 k = hkey(pe)
-if k in DEFS and not harmless(fn):
+if k in DEFS and not harmless(fn) and \
+   not re.search(r"\b%s\b" % re.escape(DEFS[k]["vma"]), str(es)):
 	why(k, pe[0].line,
 	    "calls %s() for its effect at mmap time: if it sets up per-mapping state, "
-	    "that belongs in vm_ops->mapped; review by hand" % fn)
+	    "that belongs in vm_ops->mapped; review by hand" % fn, prio=1)
 
 // The VMA pointer stored for later.
 @store@
@@ -608,9 +610,9 @@ if k in DEFS and DEFS[k]["vma"] == vma:
 			    "vma_pages(" + vma + ")<<PAGE_SHIFT"))
 	prot = norm(pr) == vma + "->vm_page_prot"
 	io = "io" if fn.startswith("io_") else ""
-	kind = "%sremap%s%s" % (io, "_full" if full else "", "" if prot else "_prot")
+	kind = "%sremap%s" % (io, "_full" if full else "")
 	PLAN[pkey(pa)] = "ret_" + kind
-	rule(k, kind.replace("_prot", "").replace("_", "-"))
+	rule(k, kind.replace("_", "-"))
 
 @script:python@
 fn << if_remap.fn;
@@ -628,13 +630,13 @@ if k in DEFS and DEFS[k]["vma"] == vma and pkey(pa) not in PLAN:
 			    "vma_pages(" + vma + ")<<PAGE_SHIFT"))
 	prot = norm(pr) == vma + "->vm_page_prot"
 	io = "io" if fn.startswith("io_") else ""
-	kind = "%sremap%s%s" % (io, "_full" if full else "", "" if prot else "_prot")
+	kind = "%sremap%s" % (io, "_full" if full else "")
 	if LEVEL < 702:
 		why(k, pa[0].line,
 		    "the error returned by %s() is replaced: needs error_override (7.2)" % fn)
 	else:
 		PLAN[pkey(pa)] = "if_" + kind
-		rule(k, kind.replace("_prot", "").replace("_", "-"))
+		rule(k, kind.replace("_", "-"))
 		rule(k, "error-override")
 
 // Shape 3: return vm_iomap_memory(vma, phys, len);
@@ -940,7 +942,7 @@ pf << def.pf;
 nf;
 @@
 k = (pf[0].file, f)
-reasons = sorted(WHY.get(k, []))
+reasons = [(l, r) for (_, l, r) in sorted(WHY.get(k, []))]
 acts = ACTIONS.get(k, [])
 if not reasons and len(acts) > 1:
 	reasons = [(int(acts[1][0]), "%d mapping calls: one action per mapping" % len(acts))]
@@ -1039,7 +1041,29 @@ identifier fn = {remap_pfn_range, io_remap_pfn_range};
 identifier V : script:python() { tvname(V) };
 expression S, P, Z, PR;
 constant C;
-position pa : script:python(V, S, Z, PR) { tok(pa) and rkind(V, S, Z, PR) == "prot" };
+position pa : script:python(V, S, Z, PR) { tok(pa) and rkind(V, S, Z, PR) == "full_prot" };
+fresh identifier act = script:python(fn) { act_name(fn, True) };
+@@
+(
+- return fn@pa(V, S, P, Z, PR);
++ desc->page_prot = PR;
++ act(desc, P);
++ return 0;
+|
+- if (fn@pa(V, S, P, Z, PR))
+-	return -C;
++ desc->page_prot = PR;
++ act(desc, P);
++ desc->action.error_override = -C;
+  return 0;
+)
+
+@depends on patch@
+identifier fn = {remap_pfn_range, io_remap_pfn_range};
+identifier V : script:python() { tvname(V) };
+expression S, P, Z, PR;
+constant C;
+position pa : script:python(V, S, Z, PR) { tok(pa) and rkind(V, S, Z, PR) == "partial_prot" };
 fresh identifier act = script:python(fn) { act_name(fn, False) };
 @@
 (
