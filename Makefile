@@ -8,7 +8,6 @@
 #                        shellcheck, and the real-tree tests on linux-source-6.12
 #   make check-fast      the same without the real kernel tree
 #   make demo            convert drivers/char of Debian's linux-source-6.12
-#   make bench           measure speed against spatch and clang (bench/)
 #   make install PREFIX=/usr/local
 #
 # V=1 shows commands; J=N sets parallel jobs (default: number of CPUs).
@@ -21,7 +20,7 @@ export J
 
 .PHONY: all analyzer check check-fast check-convert check-cocci check-analyzer \
 	check-analyzer-asan check-cli check-shell check-real check-kbuild demo \
-	bench install clean
+	install clean
 
 all: analyzer
 
@@ -70,9 +69,6 @@ demo: analyzer
 	jq -r '.status' $(CURDIR)/bench/demo.json | sort | uniq -c && \
 	jq -r 'select(.status != "converted") | \
 		"\(.file):\(.line): \(.function): \(.reason)"' $(CURDIR)/bench/demo.json
-
-bench: analyzer
-	scripts/mmprep-bench
 
 install: analyzer
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/mmprep/cocci \
