@@ -71,6 +71,7 @@ static void usage(FILE *f)
 "  --shim-dir=DIR            where the bundled headers are (default: next to the binary)\n"
 "  --exit-zero               exit 0 even with findings (for make C=1 without -k)\n"
 "  --quiet                   no notes on stderr\n"
+"  --print-clang-args        print the clang command each file is parsed with, and exit\n"
 "  --list-checks             list the checks and exit\n"
 "  --version, --help\n"
 "\n"
@@ -255,6 +256,8 @@ int parse_cmdline(int argc, char **argv, struct options *opts)
 			opts->exit_zero = true;
 		} else if (!strcmp(a, "--quiet")) {
 			opts->quiet_notes = true;
+		} else if (!strcmp(a, "--print-clang-args")) {
+			opts->print_args = true;
 		} else if (!strncmp(a, "--", 2) && a[2] && !strchr(a, '=') &&
 			   strcmp(a, "--sysroot") && strcmp(a, "--param")) {
 			fprintf(stderr, TOOL_NAME ": error: unknown option '%s' (see --help)\n", a);
@@ -412,7 +415,7 @@ static void add_common_args(const struct options *opts, struct job *j, bool shim
 		strv_push(&j->args, "-std=gnu11");
 	}
 	strv_push(&j->args, "-w");
-	strv_push(&j->args, "-ferror-limit=50");
+	strv_push(&j->args, "-ferror-limit=0");
 	j->shims = shims;
 }
 

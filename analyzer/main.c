@@ -4,8 +4,42 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
+
+static void print_quoted(const char *s)
+{
+	const char *p;
+
+	putchar(' ');
+	if (*s && !s[strcspn(s, " \t\n'\"\\$`*?[]{}()<>|&;#~")]) {
+		fputs(s, stdout);
+		return;
+	}
+	putchar('\'');
+	for (p = s; *p; p++) {
+		if (*p == '\'')
+			fputs("'\\''", stdout);
+		else
+			putchar(*p);
+	}
+	putchar('\'');
+}
+
+/* The equivalent clang command per file, for comparing against clang -fsyntax-only. */
+static void print_clang_args(const struct job *jobs, size_t njobs)
+{
+	size_t i, k;
+
+	for (i = 0; i < njobs; i++) {
+		fputs("clang -fsyntax-only", stdout);
+		for (k = 0; k < jobs[i].args.n; k++)
+			print_quoted(jobs[i].args.v[k]);
+		print_quoted(jobs[i].path);
+		putchar('\n');
+	}
+}
 
 int main(int argc, char **argv)
 {
@@ -21,7 +55,9 @@ int main(int argc, char **argv)
 		register_checks(&opts);
 		ret = make_jobs(&opts, &jobs, &njobs);
 	}
-	if (!ret) {
+	if (!ret && opts.print_args) {
+		print_clang_args(jobs, njobs);
+	} else if (!ret) {
 		run_jobs(&opts, jobs, njobs, &rs);
 		records_sort(&rs);
 		emit(&opts, &rs, argc, argv);

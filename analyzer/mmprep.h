@@ -74,6 +74,7 @@ struct options {
 	bool cflags_have_includes;	/* the flags name include paths of their own */
 	bool quiet_notes;
 	bool exit_zero;
+	bool print_args;
 };
 
 /* One file to analyse, with the clang arguments to parse it. */
