@@ -200,6 +200,7 @@ void analyze_job(const struct options *opts, const struct job *job, struct recor
 	u.file = job->file;
 	u.opts = opts;
 	u.api = opts->api;
+	u.shims = job->shims;
 	u.out = out;
 	if (!u.main_file) {
 		records_add(out, REC_ERROR, job->file, 0, 0, NULL, NULL,

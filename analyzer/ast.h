@@ -83,6 +83,7 @@ struct unit {
 	const char *file;		/* name used in reports */
 	const struct options *opts;
 	int api;
+	bool shims;			/* parsed with the shim headers */
 	struct func **funcs;		/* main-file definitions in source order */
 	unsigned int nfuncs, capfuncs;
 	struct node **globals;		/* main-file file-scope variables with initialisers */

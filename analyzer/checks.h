@@ -31,3 +31,10 @@ CHECK(prot_after_remap, "prot-after-remap", "R11",
       "desc->page_prot changed after mmap_action_remap*/ioremap* already captured it")
 CHECK(action_twice, "action-twice", "R10",
       "a second mmap_action_*() call on the same path replaces the first")
+CHECK(pages_lifetime, "pages-lifetime", "R12",
+      "mmap_action_map_kernel_pages*() given a page array that dies with the hook")
+CHECK(vm_ops_null, "vm-ops-null", "R15",
+      "desc->vm_ops = NULL, which makes the mapping anonymous from 7.2 on")
+CHECK(api_level, "api-level", "R16",
+      "an mmap_prepare API name or field the headers in use do not have, or VM_* masks "
+      "where VMA_*_BIT numbers are expected")
