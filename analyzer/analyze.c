@@ -7,8 +7,35 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "check.h"
+
+/* MMPREP_TIMING=1: phase times of each file on stderr (for tuning). */
+static double timing_start;
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void timing(const char *file, const char *phase)
+{
+	static int on = -1;
+	double t;
+
+	if (on < 0)
+		on = getenv("MMPREP_TIMING") && *getenv("MMPREP_TIMING") == '1';
+	if (!on)
+		return;
+	t = now_s();
+	if (timing_start > 0)
+		fprintf(stderr, "%s: %s %.3f s\n", file, phase, t - timing_start);
+	timing_start = t;
+}
 
 static char *read_file(const char *path, size_t *len)
 {
@@ -183,6 +210,7 @@ void analyze_job(const struct options *opts, const struct job *job, struct recor
 
 	if (opts->prefilter && !prefilter_match(job->path))
 		return;
+	timing(job->file, "start");
 	idx = clang_createIndex(0, 0);
 	ec = clang_parseTranslationUnit2(idx, job->path, (const char *const *)job->args.v,
 					 (int)job->args.n, NULL, 0, CXTranslationUnit_KeepGoing,
@@ -208,6 +236,7 @@ void analyze_job(const struct options *opts, const struct job *job, struct recor
 		goto done;
 	}
 
+	timing(job->file, "parse");
 	collect_diags(&u, &diags, &ndiags);
 	for (i = 0; i < ndiags; i++) {
 		if (is_missing_file(&diags[i]) && !missing)
@@ -223,7 +252,9 @@ void analyze_job(const struct options *opts, const struct job *job, struct recor
 		goto done;
 	}
 
+	timing(job->file, "diagnostics");
 	unit_build(&u);
+	timing(job->file, "unit");
 	for (i = 0; i < ndiags; i++) {
 		const struct diag_info *di = &diags[i];
 
@@ -266,6 +297,7 @@ void analyze_job(const struct options *opts, const struct job *job, struct recor
 		free(msg);
 	}
 	run_checks(&u);
+	timing(job->file, "checks");
 done:
 	free_diags(diags, ndiags);
 	free(u.funcs);
@@ -273,4 +305,5 @@ done:
 	arena_free(&u.arena);
 	clang_disposeTranslationUnit(tu);
 	clang_disposeIndex(idx);
+	timing(job->file, "dispose");
 }
