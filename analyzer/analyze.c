@@ -210,6 +210,9 @@ void analyze_job(const struct options *opts, const struct job *job, struct recor
 
 	if (opts->prefilter && !prefilter_match(job->path))
 		return;
+	/* test hook: MMPREP_TEST_CRASH=NAME makes the worker for file NAME crash */
+	if (getenv("MMPREP_TEST_CRASH") && !strcmp(getenv("MMPREP_TEST_CRASH"), job->file))
+		abort();
 	timing(job->file, "start");
 	idx = clang_createIndex(0, 0);
 	ec = clang_parseTranslationUnit2(idx, job->path, (const char *const *)job->args.v,

@@ -6,11 +6,14 @@
  * from .mmap. Two bugs are seeded:
  *   - the bridge hands a partly filled descriptor to the hook (desc-uninit);
  *   - the prepare hook looks up a VMA (vma-in-prepare).
+ * seeded_mmap_fixed() is the same bridge with the memset fix and must stay clean on the
+ * real headers.
  */
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
 #include <linux/mm.h>
 #include <linux/module.h>
+#include <linux/string.h>
 
 /* Backport of the 7.x descriptor for a 6.12 build. */
 struct mmap_action {
@@ -72,9 +75,28 @@ static int seeded_mmap(struct file *file, struct vm_area_struct *vma)
 	return err;
 }
 
+static int seeded_mmap_fixed(struct file *file, struct vm_area_struct *vma)
+{
+	struct vm_area_desc desc;
+	int err;
+
+	memset(&desc, 0, sizeof(desc));
+	seeded_fill(&desc, vma);
+	err = seeded_ops.prepare(file, &desc);
+	if (err)
+		return err;
+	vma->vm_page_prot = desc.page_prot;
+	return 0;
+}
+
 static const struct file_operations seeded_fops = {
 	.owner = THIS_MODULE,
 	.mmap = seeded_mmap,
+};
+
+static const struct file_operations seeded_fixed_fops __maybe_unused = {
+	.owner = THIS_MODULE,
+	.mmap = seeded_mmap_fixed,
 };
 
 static struct miscdevice seeded_misc = {
