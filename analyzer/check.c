@@ -119,14 +119,26 @@ void run_checks(struct unit *u)
 		unit_hooks[h].fn.unit(u);
 }
 
+static const char *hook_of(const struct func *f)
+{
+	if (!f)
+		return NULL;
+	if (f->in_prepare)
+		return "mmap_prepare";
+	if (f->in_mmap)
+		return "mmap";
+	return NULL;
+}
+
 static void vreport(struct unit *u, int id, unsigned int line, unsigned int col,
-		    const char *function, const char *fmt, va_list ap)
+		    const char *function, const struct func *f, const char *fmt, va_list ap)
 {
 	char *msg;
 
 	if (vasprintf(&msg, fmt, ap) < 0)
 		die("out of memory");
 	records_add(u->out, REC_FINDING, u->file, line, col, check_table[id].name, function, msg);
+	records_set_hook(u->out, hook_of(f));
 	free(msg);
 }
 
@@ -149,16 +161,16 @@ void report(struct unit *u, int id, const struct node *at, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(u, id, at->line, at->col, scope_name(u, at), fmt, ap);
+	vreport(u, id, at->line, at->col, scope_name(u, at), at->func, fmt, ap);
 	va_end(ap);
 }
 
 void report_at(struct unit *u, int id, unsigned int line, unsigned int col,
-	       const char *function, const char *fmt, ...)
+	       const struct func *f, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(u, id, line, col, function, fmt, ap);
+	vreport(u, id, line, col, f ? f->name : NULL, f, fmt, ap);
 	va_end(ap);
 }

@@ -56,7 +56,7 @@ void run_checks(struct unit *u);
 void report(struct unit *u, int id, const struct node *at, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 void report_at(struct unit *u, int id, unsigned int line, unsigned int col,
-	       const char *function, const char *fmt, ...)
+	       const struct func *f, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 
 #endif

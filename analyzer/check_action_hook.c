@@ -73,7 +73,7 @@ static bool hook_diag(struct unit *u, const struct diag *d)
 		free(a);
 		free(b);
 		if (hit) {
-			report_at(u, my_id, d->line, d->col, d->func ? d->func->name : NULL,
+			report_at(u, my_id, d->line, d->col, d->func,
 				  "%suses action.%s; %s", fn_prefix(u, d->func), fields[i],
 				  advice(u, fields[i]));
 			return true;

@@ -163,7 +163,7 @@ static bool level_diag(struct unit *u, const struct diag *d)
 		      "do per-mapping work: keep the driver on .mmap";
 	if (!msg)
 		return false;
-	report_at(u, my_id, d->line, d->col, d->func ? d->func->name : NULL, "%s%s",
+	report_at(u, my_id, d->line, d->col, d->func, "%s%s",
 		  fn_prefix(u, d->func), msg);
 	return true;
 }

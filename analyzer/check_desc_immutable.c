@@ -82,7 +82,7 @@ static bool immutable_diag(struct unit *u, const struct diag *d)
 
 		free(pat);
 		if (hit) {
-			report_at(u, my_id, d->line, d->col, d->func->name,
+			report_at(u, my_id, d->line, d->col, d->func,
 				  "%s(): writes desc->%s in %s; mm, file, start and end are "
 				  "read-only for a prepare hook: %s", d->func->name, fields[i],
 				  prepare_ctx(u, d->func), advice(fields[i]));

@@ -71,13 +71,13 @@ static void override_node(struct unit *u, struct node *n)
 static bool override_diag(struct unit *u, const struct diag *d)
 {
 	if (strstr(d->message, "'error_filter'") && strstr(d->message, "'struct mmap_action'")) {
-		report_at(u, my_id, d->line, d->col, d->func ? d->func->name : NULL,
+		report_at(u, my_id, d->line, d->col, d->func,
 			  "%suses action.error_filter, a name that was never merged: the field is "
 			  "desc->action.error_override (7.2)", fn_prefix(u, d->func));
 		return true;
 	}
 	if (strstr(d->message, "'error_override'") && strstr(d->message, "'struct mmap_action'")) {
-		report_at(u, my_id, d->line, d->col, d->func ? d->func->name : NULL,
+		report_at(u, my_id, d->line, d->col, d->func,
 			  "%suses action.error_override, which exists from 7.2 on; with --api=%s "
 			  "there is no errno override (error_hook is removed in 7.2)",
 			  fn_prefix(u, d->func), api_name(u->api));

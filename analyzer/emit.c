@@ -92,6 +92,7 @@ static void emit_json(const struct options *opts, const struct records *rs)
 							       "warning" : "error"));
 		json_object_set_new(o, "message", json_string(r->message));
 		json_object_set_new(o, "status", json_string(status_name(r->kind)));
+		json_object_set_new(o, "hook", str_or_null(r->hook));
 		json_object_set_new(o, "api", json_string(api_name(opts->api)));
 		s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 		if (s)

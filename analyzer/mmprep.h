@@ -100,6 +100,7 @@ struct record {
 	char *check;			/* NULL unless REC_FINDING */
 	char *function;			/* may be NULL */
 	char *message;
+	char *hook;			/* "mmap_prepare", "mmap" or NULL: the context */
 };
 
 struct records {
@@ -110,6 +111,7 @@ struct records {
 
 void records_add(struct records *rs, enum rec_kind kind, const char *file, unsigned int line,
 		 unsigned int col, const char *check, const char *function, const char *message);
+void records_set_hook(struct records *rs, const char *hook);
 void records_free(struct records *rs);
 void records_sort(struct records *rs);
 

@@ -44,6 +44,7 @@ static void serialize(const struct records *rs, struct sbuf *b)
 		put_str(b, r->check);
 		put_str(b, r->function);
 		put_str(b, r->message);
+		put_str(b, r->hook);
 		sbuf_addc(b, RS);
 	}
 }
@@ -67,7 +68,7 @@ static void deserialize(char *buf, size_t len, struct records *out)
 
 	while (p < end) {
 		char *rec_end = memchr(p, RS, (size_t)(end - p));
-		char *kind, *line, *col, *file, *check, *function, *message;
+		char *kind, *line, *col, *file, *check, *function, *message, *hook;
 
 		if (!rec_end)
 			break;
@@ -78,9 +79,12 @@ static void deserialize(char *buf, size_t len, struct records *out)
 		check = field(&p, rec_end);
 		function = field(&p, rec_end);
 		message = field(&p, rec_end);
-		if (kind && line && col && file && message)
+		hook = field(&p, rec_end);
+		if (kind && line && col && file && message) {
 			records_add(out, (enum rec_kind)atoi(kind), file, (unsigned int)atoi(line),
 				    (unsigned int)atoi(col), check, function, message);
+			records_set_hook(out, hook);
+		}
 		p = rec_end + 1;
 	}
 }

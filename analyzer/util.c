@@ -209,6 +209,16 @@ void records_add(struct records *rs, enum rec_kind kind, const char *file, unsig
 	r->check = check ? xstrdup(check) : NULL;
 	r->function = function ? xstrdup(function) : NULL;
 	r->message = xstrdup(message);
+	r->hook = NULL;
+}
+
+/* The hook context of the record added last. */
+void records_set_hook(struct records *rs, const char *hook)
+{
+	if (!rs->n)
+		return;
+	free(rs->v[rs->n - 1].hook);
+	rs->v[rs->n - 1].hook = hook ? xstrdup(hook) : NULL;
 }
 
 void records_free(struct records *rs)
@@ -220,6 +230,7 @@ void records_free(struct records *rs)
 		free(rs->v[i].check);
 		free(rs->v[i].function);
 		free(rs->v[i].message);
+		free(rs->v[i].hook);
 	}
 	free(rs->v);
 	rs->v = NULL;
@@ -265,6 +276,7 @@ void records_sort(struct records *rs)
 			free(rs->v[i].check);
 			free(rs->v[i].function);
 			free(rs->v[i].message);
+			free(rs->v[i].hook);
 			continue;
 		}
 		rs->v[j++] = rs->v[i];
