@@ -91,7 +91,7 @@ bool prefilter_match(const char *path)
 
 	if (!text)
 		return true;	/* let the parser report it */
-	for (i = 0; i < sizeof(words) / sizeof(words[0]) && !hit; i++)
+	for (i = 0; i < ARRAY_SIZE(words) && !hit; i++)
 		hit = has_word(text, len, words[i], false);
 	if (!hit)
 		hit = has_word(text, len, "mapped", true);

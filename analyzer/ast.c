@@ -191,7 +191,7 @@ static void normalize_type(const char *in, char *out, size_t size)
 		size_t i, len;
 		bool dropped = false;
 
-		for (i = 0; i < sizeof(drop) / sizeof(drop[0]); i++) {
+		for (i = 0; i < ARRAY_SIZE(drop); i++) {
 			len = strlen(drop[i]);
 			if (!strncmp(p, drop[i], len) && (p == in || p[-1] == ' ' || p[-1] == '*') &&
 			    (p[len] == ' ' || p[len] == '\0' || p[len] == '*')) {
@@ -814,7 +814,7 @@ const struct layout *layout_for(struct unit *u, CXType record)
 	for (i = 0; i < u->nlayouts; i++)
 		if (!strcmp(u->layouts[i]->record, name))
 			return u->layouts[i];
-	if (u->nlayouts >= sizeof(u->layouts) / sizeof(u->layouts[0]))
+	if (u->nlayouts >= ARRAY_SIZE(u->layouts))
 		return NULL;
 	l = arena_alloc(&u->arena, sizeof(*l));
 	l->record = name;
@@ -869,7 +869,7 @@ bool is_action_helper(const char *name)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(names); i++)
 		if (!strcmp(name, names[i]))
 			return true;
 	return false;

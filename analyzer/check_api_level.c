@@ -134,7 +134,7 @@ static void level_node(struct unit *u, struct node *n)
 	if (implicitly_declared(n)) {
 		const char *name = call_name(u, n);
 
-		for (i = 0; i < sizeof(api_names) / sizeof(api_names[0]); i++) {
+		for (i = 0; i < ARRAY_SIZE(api_names); i++) {
 			if (strcmp(name, api_names[i].name))
 				continue;
 			report(u, my_id, n, "%s%s() is not declared %s; %s",

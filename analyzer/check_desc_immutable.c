@@ -44,9 +44,9 @@ static void immutable_node(struct unit *u, struct node *n)
 
 	if (!f || !f->in_prepare)
 		return;
-	if (n->kind == CXCursor_UnaryOperator && unop_kind(u, n) == UNOP_DEREF &&
-	    type_ptr_to(u, node_type(strip(n->kids[0])), "vm_area_desc") &&
-	    (w = writer_of(u, n)) && w->kids[0] == n) {
+	w = n->kind == CXCursor_UnaryOperator ? writer_of(u, n) : NULL;
+	if (w && unop_kind(u, n) == UNOP_DEREF && w->kids[0] == n &&
+	    type_ptr_to(u, node_type(strip(n->kids[0])), "vm_area_desc")) {
 		report(u, my_id, w, "%s(): overwrites *%s, including the read-only mm, file, start "
 		       "and end, in %s; assign the mutable fields one by one", f->name,
 		       expr_text(u, n->kids[0]), prepare_ctx(u, f));

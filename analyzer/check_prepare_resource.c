@@ -121,7 +121,7 @@ static void resource_node(struct unit *u, struct node *n)
 	if (n->kind != CXCursor_CallExpr)
 		return;
 	name = call_name(u, n);
-	for (i = 0; i < sizeof(res_calls) / sizeof(res_calls[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(res_calls); i++) {
 		if (strcmp(name, res_calls[i].name))
 			continue;
 		switch (res_calls[i].kind) {

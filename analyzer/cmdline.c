@@ -30,7 +30,7 @@ const char *api_name(int api)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(api_levels) / sizeof(api_levels[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(api_levels); i++)
 		if (api_levels[i].level == api)
 			return api_levels[i].name;
 	return "?";
@@ -40,7 +40,7 @@ static int parse_api(const char *s)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(api_levels) / sizeof(api_levels[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(api_levels); i++)
 		if (!strcmp(api_levels[i].name, s) || atoi(s) == api_levels[i].level)
 			return api_levels[i].level;
 	return -1;
@@ -115,7 +115,7 @@ static bool takes_separate_arg(const char *a)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(flags) / sizeof(flags[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(flags); i++)
 		if (!strcmp(a, flags[i]))
 			return true;
 	return false;
@@ -303,10 +303,10 @@ static bool keep_joined(const char *a)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(exact) / sizeof(exact[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(exact); i++)
 		if (!strcmp(a, exact[i]))
 			return true;
-	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(prefixes); i++)
 		if (prefix_is(a, prefixes[i]))
 			return true;
 	return false;
@@ -334,7 +334,7 @@ static void filter_flags(char **in, size_t n, const char *dir, struct strv *out,
 			continue;	/* a positional: the source file */
 		if (!strcmp(a, "-nostdinc"))
 			*nostdinc = true;
-		for (k = 0; k < sizeof(path_flags) / sizeof(path_flags[0]); k++) {
+		for (k = 0; k < ARRAY_SIZE(path_flags); k++) {
 			size_t len = strlen(path_flags[k]);
 
 			if (strncmp(a, path_flags[k], len))

@@ -15,6 +15,8 @@
 /* Kernel API levels the checks and the shim headers know about. */
 #define API_DEFAULT 702
 
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
 struct strv {
 	char **v;
 	size_t n;

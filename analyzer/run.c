@@ -16,9 +16,11 @@
 
 #include "mmprep.h"
 
-#define FS '\x1f'
-#define RS '\x1e'
-#define NUL_MARK '\x02'
+enum {
+	FS = '\x1f',			/* between fields */
+	RS = '\x1e',			/* after a record */
+	NUL_MARK = '\x02',		/* a NULL string */
+};
 
 static void put_str(struct sbuf *b, const char *s)
 {
