@@ -297,9 +297,12 @@ static bool is_copying(const char *name)
 	return strstr(name, "memcpy") || strstr(name, "memmove");
 }
 
+/* Calls that take an address without looking at the object: size queries, printing. */
 static bool is_inert_builtin(const char *name)
 {
-	return !strncmp(name, "__builtin_", 10) && !is_zeroing(name) && !is_copying(name);
+	if (!strncmp(name, "__builtin_", 10))
+		return !is_zeroing(name) && !is_copying(name);
+	return strstr(name, "printk") || !strncmp(name, "__dynamic_", 10);
 }
 
 static bool is_full_initializer(struct flow *fl, const char *name)
@@ -307,12 +310,21 @@ static bool is_full_initializer(struct flow *fl, const char *name)
 	return fl->u->api >= 701 && !strcmp(name, "compat_set_desc_from_vma");
 }
 
+/* A void * parameter: the callee sees bytes, summarised as one leaf. */
+static const struct layout opaque_layout = {
+	.record = "void",
+	.nleaves = 1,
+	.leaf = { "*" },
+};
+
 static uint64_t map_mask(const struct layout *from, uint64_t mask, const struct layout *to,
 			 const char *prefix, struct flow *fl)
 {
 	uint64_t m = 0;
 	unsigned int i;
 
+	if (from == &opaque_layout)
+		return mask ? layout_mask(to, prefix) : 0;
 	if (from == to && !*prefix)
 		return mask;
 	for (i = 0; i < from->nalias; i++) {
@@ -399,7 +411,9 @@ static struct ref fl_call(struct flow *fl, struct node *n, struct fstate *st)
 
 				if (s->escapes)
 					via = arena_printf(&fl->u->arena, "%s(), which passes it on "
-							   "to %s", name, s->via ? s->via : "?");
+							   "to %s%s", name, s->via ? s->via : "?",
+							   s->via && !strchr(s->via, '(') &&
+							   !strchr(s->via, ' ') ? "()" : "");
 				else
 					via = arena_printf(&fl->u->arena, "%s(), which reads it",
 							   name);
@@ -857,12 +871,17 @@ static void add_param_objs(struct flow *fl, struct fstate *st, bool desc_only)
 		const struct layout *lay;
 		struct tobj *o;
 
-		if (!type_ptr_to(fl->u, t, "vm_area_desc") &&
-		    (desc_only || !type_ptr_to(fl->u, t, "mmap_action")))
-			continue;
-		lay = layout_for(fl->u, clang_getPointeeType(t));
-		if (!lay)
-			continue;
+		if (!desc_only && t.kind == CXType_Pointer &&
+		    clang_getCanonicalType(clang_getPointeeType(t)).kind == CXType_Void) {
+			lay = &opaque_layout;
+		} else {
+			if (!type_ptr_to(fl->u, t, "vm_area_desc") &&
+			    (desc_only || !type_ptr_to(fl->u, t, "mmap_action")))
+				continue;
+			lay = layout_for(fl->u, clang_getPointeeType(t));
+			if (!lay)
+				continue;
+		}
 		o = &fl->obj[fl->nobj];
 		memset(o, 0, sizeof(*o));
 		o->decl = p;

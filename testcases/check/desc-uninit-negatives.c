@@ -127,6 +127,28 @@ int neg_switch(struct file *lower, int kind)
 	return vfs_mmap_prepare(lower, &desc);
 }
 
+int neg_printed(struct file *lower)
+{
+	struct vm_area_desc desc;
+
+	pr_debug("descriptor at %p\n", &desc);
+	memset(&desc, 0, sizeof(desc));
+	return vfs_mmap_prepare(lower, &desc);
+}
+
+static void zero_bytes(void *p, size_t n)
+{
+	memset(p, 0, n);
+}
+
+int neg_void_helper(struct file *lower)
+{
+	struct vm_area_desc desc;
+
+	zero_bytes(&desc, sizeof(desc));
+	return vfs_mmap_prepare(lower, &desc);
+}
+
 /* A hook's own descriptor is the caller's business. */
 static int neg_hook(struct vm_area_desc *desc)
 {
