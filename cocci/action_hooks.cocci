@@ -19,8 +19,8 @@
 // Confidence: High
 // Copyright: (C) 2026 The mmprep authors.
 // Comments: success_hook and error_hook are never generated.
-// Comments: XXX only assignments through a struct vm_area_desc pointer are
-// Comments: converted; a struct mmap_action pointer or an initialiser is reported.
+// Comments: XXX only statements "D->action.X_hook = fn;" with D a struct
+// Comments: vm_area_desc pointer are converted; other uses are reported.
 // Options: --no-includes --include-headers
 // Requires: 1.1.1
 // Keywords: mmap_prepare, mmap_action, success_hook, error_hook, error_override
@@ -50,6 +50,8 @@ SITES = {}
 ERRNO = {}
 # error hooks that return a positive constant: name -> text
 POSITIVE = {}
+# error hooks that end in a constant errno after other work: names
+MORE = set()
 # success hooks that only make the VMA anonymous: set of names
 ANON = set()
 # every function definition: name -> {"line", "static"}
@@ -84,7 +86,7 @@ def active():
 def reset():
 	for d in (SITES, ERRNO, POSITIVE, DEFS, PROTOS, AFTER, FUNCS, DONE):
 		d.clear()
-	for s in (ANON, TODO, REMOVE):
+	for s in (ANON, MORE, TODO, REMOVE):
 		s.clear()
 	files = cocci.files()
 	CURFILE[0] = files[0] if files else None
@@ -148,18 +150,28 @@ def text_sites():
 	fn = "-"
 	seen = set(l for (l, c) in SITES)
 	for i, s in enumerate(text.split("\n"), 1):
-		m = re.match(r"^[A-Za-z_].*?\b([A-Za-z_]\w*)\s*\([^;]*$", s)
+		# A function starts at column 0 and ends with a "}" there; a
+		# top-level initialiser is named after its variable.
+		m = re.match(r"^(?:[A-Za-z_].*?\b)?([A-Za-z_]\w*)\s*\([^;]*$", s)
+		if m:
+			fn = m.group(1)
+		m = re.match(r"^(?:[A-Za-z_].*?\b)?([A-Za-z_]\w*)\s*(\[[^]]*\]\s*)*=", s)
 		if m:
 			fn = m.group(1)
 		for m in re.finditer(r"(\.|->)\s*(success_hook|error_hook)\b", s):
 			if i not in seen:
-				s = add_site(fn, i, m.start(2), m.end(2), m.group(2))
-				s["text"] = True
+				site = add_site(fn, i, m.start(2), m.end(2), m.group(2))
+				site["text"] = True
+		if s.startswith("}"):
+			fn = "-"
 
 
 def site_reason(s):
 	h = s["hook"]
 	fld = s["fld"]
+	if s.get("text"):
+		return "%s is used where spatch does not see it (unparsed code " \
+		       "or an initialiser): '%s'" % (fld, source_line(s["line"]))
 	if h is None:
 		return "%s is used in a form no rule converts: '%s'" % (
 			fld, source_line(s["line"]))
@@ -167,10 +179,16 @@ def site_reason(s):
 		return "%s is set to NULL: drop the assignment by hand" % fld
 	if h not in DEFS:
 		return "the %s function %s() is not in this file" % (fld, h)
+	if DEFS[h]["count"] > 1:
+		return "the %s function %s() has %d definitions (#ifdef?): " \
+		       "convert by hand" % (fld, h, DEFS[h]["count"])
 	if fld == "error_hook":
 		if h in POSITIVE:
 			return "error_hook %s() returns %s, not a negative errno" % (
 				h, POSITIVE[h])
+		if h in MORE and h not in ERRNO:
+			return "error_hook %s() does more than return a constant " \
+			       "errno" % h
 		if h not in ERRNO:
 			return "error_hook %s() is not a constant errno" % h
 		return None
@@ -244,8 +262,8 @@ def record_done():
 
 def new_form(s):
 	if s["fld"] == "error_hook":
-		return "desc->action.error_override = %s" % ERRNO[s["hook"]]
-	return "vma_desc_set_anonymous(desc)"
+		return "%s->action.error_override = %s" % (s["desc"], ERRNO[s["hook"]])
+	return "vma_desc_set_anonymous(%s)" % s["desc"]
 
 
 def message(s):
@@ -297,7 +315,7 @@ p << site.p;
 @@
 add_site(p[0].current_element, p[0].line, p[0].column, p[0].column_end, fld)
 
-@assign@
+@assign disable ptr_to_array@
 struct vm_area_desc *D;
 identifier fld = {success_hook, error_hook};
 identifier h;
@@ -306,12 +324,14 @@ position p;
 D->action.fld@p = h;
 
 @script:python@
+D << assign.D;
 fld << assign.fld;
 h << assign.h;
 p << assign.p;
 @@
 s = add_site(p[0].current_element, p[0].line, p[0].column, p[0].column_end, fld)
 s["hook"] = h
+s["desc"] = str(D)
 
 // ---------------------------------------------------------------------
 // The hook functions.
@@ -329,7 +349,8 @@ T h@p(ps) { ... }
 h << fdef.h;
 p << fdef.p;
 @@
-DEFS.setdefault(h, {"line": int(p[0].line), "static": False})
+d = DEFS.setdefault(h, {"line": int(p[0].line), "static": False, "count": 0})
+d["count"] += 1
 
 @fstatic@
 identifier h;
@@ -423,6 +444,21 @@ C << errpos.C;
 if not str(C).strip().startswith("-"):
 	POSITIVE[h] = str(C).strip()
 
+@errmore@
+identifier h, err;
+constant C;
+@@
+int h(int err)
+{
+ ...
+ return -C;
+}
+
+@script:python@
+h << errmore.h;
+@@
+MORE.add(h)
+
 @anondef@
 identifier h, v;
 @@
@@ -493,7 +529,7 @@ decide()
 struct vm_area_desc *D;
 identifier h;
 position p : script:python(h) { todo(p, "error_hook", h) };
-fresh identifier e = script:python(h) { ERRNO[h] };
+fresh identifier e = script:python(h) { ERRNO.get(h, "__mmprep_no_errno__") };
 @@
 - D->action.error_hook = h@p;
 + D->action.error_override = e;

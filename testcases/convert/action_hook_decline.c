@@ -100,12 +100,39 @@ static int dec_anon_mmap_prepare(struct vm_area_desc *desc)
 	return 0;
 }
 
+/* Passes the descriptor on afterwards: the callee may set vm_ops. */
+static int dec_anon_shmem_mmap_prepare(struct vm_area_desc *desc)
+{
+	desc->action.success_hook = dec_anon;
+	return shmem_zero_setup_desc(desc);
+}
+
 /* Reads the field. */
 static int dec_peek_mmap_prepare(struct vm_area_desc *desc)
 {
 	if (desc->action.error_hook)
 		return -EBUSY;
 	desc->action.error_hook = dec_again;
+	return 0;
+}
+
+/* The errno depends on the configuration. */
+#ifdef CONFIG_DEC_BUSY
+static int dec_cfg(int err)
+{
+	return -EBUSY;
+}
+#else
+static int dec_cfg(int err)
+{
+	return -EAGAIN;
+}
+#endif
+
+static int dec_cfg_mmap_prepare(struct vm_area_desc *desc)
+{
+	mmap_action_remap_full(desc, desc->pgoff);
+	desc->action.error_hook = dec_cfg;
 	return 0;
 }
 
@@ -117,5 +144,7 @@ static const struct file_operations dec_fops[] = {
 	{ .mmap_prepare = dec_extern_mmap_prepare },
 	{ .mmap_prepare = dec_action_mmap_prepare },
 	{ .mmap_prepare = dec_anon_mmap_prepare },
+	{ .mmap_prepare = dec_anon_shmem_mmap_prepare },
 	{ .mmap_prepare = dec_peek_mmap_prepare },
+	{ .mmap_prepare = dec_cfg_mmap_prepare },
 };
