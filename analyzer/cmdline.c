@@ -72,6 +72,7 @@ static void usage(FILE *f)
 "  --exit-zero               exit 0 even with findings (for make C=1 without -k)\n"
 "  --quiet                   no notes on stderr\n"
 "  --print-clang-args        print the clang command each file is parsed with, and exit\n"
+"  --shard=I/N               check only the I-th of N deterministic parts of the file list\n"
 "  --list-checks             list the checks and exit\n"
 "  --version, --help\n"
 "\n"
@@ -256,6 +257,14 @@ int parse_cmdline(int argc, char **argv, struct options *opts)
 			opts->exit_zero = true;
 		} else if (!strcmp(a, "--quiet")) {
 			opts->quiet_notes = true;
+		} else if (!strncmp(a, "--shard=", 8)) {
+			if (sscanf(a + 8, "%d/%d", &opts->shard_index, &opts->shard_count) != 2 ||
+			    opts->shard_count < 1 || opts->shard_index < 1 ||
+			    opts->shard_index > opts->shard_count) {
+				fprintf(stderr, TOOL_NAME ": error: bad shard '%s' (I/N with "
+					"1 <= I <= N)\n", a + 8);
+				return 2;
+			}
 		} else if (!strcmp(a, "--print-clang-args")) {
 			opts->print_args = true;
 		} else if (!strncmp(a, "--", 2) && a[2] && !strchr(a, '=') &&
@@ -599,6 +608,33 @@ int make_jobs(const struct options *opts, struct job **jobs, size_t *njobs)
 	}
 	free(shim_dir);
 	return ret;
+}
+
+static int job_cmp(const void *a, const void *b)
+{
+	const struct job *ja = a, *jb = b;
+
+	return strcmp(ja->file, jb->file);
+}
+
+/* --shard=I/N: every N-th job of the list sorted by name, starting with the I-th. */
+void shard_jobs(const struct options *opts, struct job *jobs, size_t *njobs)
+{
+	size_t i, k = 0;
+
+	if (!opts->shard_count || !*njobs)
+		return;
+	qsort(jobs, *njobs, sizeof(*jobs), job_cmp);
+	for (i = 0; i < *njobs; i++) {
+		if (i % (size_t)opts->shard_count == (size_t)opts->shard_index - 1) {
+			jobs[k++] = jobs[i];
+			continue;
+		}
+		free(jobs[i].file);
+		free(jobs[i].path);
+		strv_free(&jobs[i].args);
+	}
+	*njobs = k;
 }
 
 void free_jobs(struct job *jobs, size_t njobs)

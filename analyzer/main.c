@@ -54,6 +54,7 @@ int main(int argc, char **argv)
 	if (!ret) {
 		register_checks(&opts);
 		ret = make_jobs(&opts, &jobs, &njobs);
+		shard_jobs(&opts, jobs, &njobs);
 	}
 	if (!ret && opts.print_args) {
 		print_clang_args(jobs, njobs);

@@ -77,6 +77,8 @@ struct options {
 	bool quiet_notes;
 	bool exit_zero;
 	bool print_args;
+	int shard_index;		/* --shard=I/N: 1-based I, 0 = no sharding */
+	int shard_count;
 };
 
 /* One file to analyse, with the clang arguments to parse it. */
@@ -120,6 +122,7 @@ void records_sort(struct records *rs);
 /* cmdline.c */
 int parse_cmdline(int argc, char **argv, struct options *opts);
 int make_jobs(const struct options *opts, struct job **jobs, size_t *njobs);
+void shard_jobs(const struct options *opts, struct job *jobs, size_t *njobs);
 void free_jobs(struct job *jobs, size_t njobs);
 const char *api_name(int api);
 

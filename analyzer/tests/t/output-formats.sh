@@ -71,4 +71,11 @@ all=$(ls *.c)
 "$prog" --api=7.1 -j 1 $all > "$tmp/j1" 2>&1
 "$prog" --api=7.1 -j 4 $all > "$tmp/j4" 2>&1
 cmp -s "$tmp/j1" "$tmp/j4" || { echo "-j 1 and -j 4 differ"; diff "$tmp/j1" "$tmp/j4" | head; status=1; }
+# --shard=I/N splits the files: the parts together are the whole
+"$prog" --api=7.1 --shard=1/3 $all > "$tmp/s1" 2>&1
+"$prog" --api=7.1 --shard=2/3 $all > "$tmp/s2" 2>&1
+"$prog" --api=7.1 --shard=3/3 $all > "$tmp/s3" 2>&1
+sort "$tmp/s1" "$tmp/s2" "$tmp/s3" > "$tmp/shards"
+sort "$tmp/j1" > "$tmp/whole"
+cmp -s "$tmp/shards" "$tmp/whole" || { echo "--shard parts differ from the whole"; status=1; }
 exit $status
