@@ -67,6 +67,20 @@ DONE = set()
 RECORDED = set()
 # (hook, line, col) of a VMA use -> the function it is passed to
 CALLV = {}
+# vm_operations_struct name -> its .open callback; those with .mapped
+VMOPS = {}
+VMOPS_MAPPED = set()
+# hook -> vm_operations_struct names assigned to vma->vm_ops
+VMASSIGN = {}
+# hook -> (open callback, ops, line) of a final open(vma) call
+MCALL = {}
+# open callback -> {"v": its VMA parameter, "bad": reason or None}
+OPENDEF = {}
+OALLOWED = set()
+# ops name -> [(function, line)] of its &OPS uses
+OPSREFS = {}
+# approved per-mapping moves: hook name -> (open callback, ops)
+MAPPED = {}
 
 VMA_BITS = [
 	"READ", "WRITE", "EXEC", "SHARED", "MAYREAD", "MAYWRITE", "MAYEXEC",
@@ -120,9 +134,12 @@ CURFILE = [None]
 
 def reset(path):
 	for d in (HOOKS, DEFS, WHY, SEEN, VUSES, RULES, ACTIONS, PLAN, OK,
-		  FUSES, OKN, FLEFT, CALLV):
+		  FUSES, OKN, FLEFT, CALLV, VMOPS, VMASSIGN, MCALL, OPENDEF,
+		  OPSREFS, MAPPED):
 		d.clear()
 	DONE.clear()
+	VMOPS_MAPPED.clear()
+	OALLOWED.clear()
 	CURFILE[0] = path
 
 def tvma(p, v):
@@ -246,6 +263,19 @@ trace_printk no_printk
 
 def harmless(fn):
 	return fn in HARMLESS or fn.startswith("trace_")
+
+def mapped_name(op):
+	return op[:-len("_open")] + "_mapped" if op.endswith("_open") else op + "_mapped"
+
+def mapped_open(hook):
+	m = MAPPED.get(hook)
+	return m[0] if m and hook in OKN else None
+
+def is_mapped_open(op):
+	return any(m[0] == op for h, m in MAPPED.items() if h in OKN)
+
+def is_mapped_new(name):
+	return any(mapped_name(m[0]) == name for h, m in MAPPED.items() if h in OKN)
 
 def level_name():
 	return LEVEL_NAMES.get(LEVEL, str(LEVEL))
@@ -933,6 +963,158 @@ if k in DEFS:
 	rule(k, "shmem-zero")
 
 // ---------------------------------------------------------------------
+// Per-mapping work done by calling the driver's own vm_ops->open at the
+// end of .mmap moves into a generated vm_ops->mapped callback (7.1+).
+// ---------------------------------------------------------------------
+
+@vmops@
+identifier OPS, OPEN;
+@@
+struct vm_operations_struct OPS = { ..., .open = OPEN, ... };
+
+@script:python@
+ops << vmops.OPS;
+op << vmops.OPEN;
+@@
+VMOPS[ops] = op
+
+@vmopsmapped@
+identifier OPS, M;
+@@
+struct vm_operations_struct OPS = { ..., .mapped = M, ... };
+
+@script:python@
+ops << vmopsmapped.OPS;
+@@
+VMOPS_MAPPED.add(ops)
+
+@vmassign@
+identifier def.vma;
+identifier OPS;
+position pv;
+@@
+vma@pv->vm_ops = &OPS
+
+@script:python@
+ops << vmassign.OPS;
+pv << vmassign.pv;
+@@
+if hkey(pv) in DEFS:
+	VMASSIGN.setdefault(hkey(pv), set()).add(ops)
+
+// The open call must be the hook's last statement before "return 0;".
+@mcall@
+identifier def.vma;
+identifier OPEN;
+position pc, pv;
+@@
+OPEN@pc(vma@pv);
+return 0;
+
+@script:python@
+op << mcall.OPEN;
+pc << mcall.pc;
+pv << mcall.pv;
+@@
+k = hkey(pc)
+if k in DEFS:
+	ops = [o for o in VMASSIGN.get(k, set()) if VMOPS.get(o) == op]
+	if ops:
+		MCALL[k] = (op, ops[0], pc[0].line)
+		seen(pv)
+
+// What the open callback does with its VMA, and the names it uses.
+@odef@
+identifier OPEN, v;
+position po;
+@@
+static void OPEN@po(struct vm_area_struct *v) { ... }
+
+@script:python@
+op << odef.OPEN;
+v << odef.v;
+@@
+OPENDEF[op] = {"v": v, "bad": None}
+
+@ouse@
+identifier odef.v;
+position pv;
+@@
+v@pv
+
+@oallowed@
+identifier odef.v;
+identifier fld = {vm_private_data, vm_start, vm_end, vm_pgoff};
+position pv;
+@@
+v@pv->fld
+
+@script:python@
+pv << oallowed.pv;
+@@
+OALLOWED.add(pkey(pv))
+
+@script:python@
+v << odef.v;
+pv << ouse.pv;
+@@
+op = pv[0].current_element
+d = OPENDEF.get(op)
+if d is not None and d["v"] == v and pkey(pv) not in OALLOWED and not d["bad"]:
+	d["bad"] = "%s() uses the VMA: '%s'" % (op, source_line(pv[0].file, pv[0].line))
+
+@onames@
+identifier x =~ "^(start|end|pgoff|file|vm_private_data)$";
+position px;
+@@
+x@px
+
+@script:python@
+x << onames.x;
+px << onames.px;
+@@
+d = OPENDEF.get(px[0].current_element)
+if d is not None and not d["bad"]:
+	d["bad"] = "%s() already uses the name '%s'" % (px[0].current_element, x)
+
+@opsref@
+identifier vmops.OPS;
+position pr;
+@@
+OPS@pr
+
+@script:python@
+ops << vmops.OPS;
+pr << opsref.pr;
+@@
+if pr[0].current_element not in (ops, "something_else"):
+	OPSREFS.setdefault(ops, []).append((pr[0].current_element, pr[0].line))
+
+@script:python@
+f << hook.f;
+pf << def.pf;
+@@
+k = (pf[0].file, f)
+if k in MCALL:
+	op, ops, line = MCALL[k]
+	d = OPENDEF.get(op)
+	others = [r for r in OPSREFS.get(ops, []) if r[0] != f]
+	if LEVEL < 701:
+		why(k, line, "moving %s() to vm_ops->mapped needs 7.1" % op)
+	elif d is None:
+		why(k, line, "%s() is not a static void function of this file" % op)
+	elif d["bad"]:
+		why(k, line, "cannot move %s to vm_ops->mapped: %s" % (op, d["bad"]))
+	elif ops in VMOPS_MAPPED:
+		why(k, line, "%s already has a mapped callback" % ops)
+	elif others:
+		why(k, int(others[0][1]),
+		    "%s is also used outside this hook: a mapped callback would break it (R4)" % ops)
+	else:
+		MAPPED[f] = (op, ops)
+		rule(k, "mapped")
+
+// ---------------------------------------------------------------------
 // The verdict.
 // ---------------------------------------------------------------------
 
@@ -1266,6 +1448,69 @@ position pg : script:python() { tok(pg) };
 @@
 - shmem_zero_setup@pg(V)
 + shmem_zero_setup_desc(desc)
+
+// ---------------------------------------------------------------------
+// vm_ops->mapped: drop the open call, add the callback, hook it up.
+// ---------------------------------------------------------------------
+
+@depends on patch@
+identifier OPEN, V;
+position pc : script:python(OPEN) { tok(pc) and mapped_open(pc[0].current_element) == OPEN };
+@@
+- OPEN@pc(V);
+  return 0;
+
+@mnew depends on patch@
+identifier OPEN : script:python() { is_mapped_open(OPEN) };
+identifier v;
+statement list SL;
+fresh identifier NEW = script:python(OPEN) { mapped_name(OPEN) };
+@@
+static void OPEN(struct vm_area_struct *v)
+{
+	SL
+}
++
++static int NEW(unsigned long start, unsigned long end, pgoff_t pgoff,
++	       const struct file *file, void **vm_private_data)
++{
++	SL
++	return 0;
++}
+
+@depends on patch@
+identifier OPEN : script:python() { is_mapped_open(OPEN) };
+identifier OPS;
+fresh identifier NEW = script:python(OPEN) { mapped_name(OPEN) };
+@@
+struct vm_operations_struct OPS = {
+	...,
+	.open = OPEN,
++	.mapped = NEW,
+	...
+};
+
+@depends on patch@
+identifier NEW : script:python() { is_mapped_new(NEW) };
+identifier mnew.v;
+@@
+NEW(...) {
+<...
+(
+- v->vm_private_data
++ *vm_private_data
+|
+- v->vm_start
++ start
+|
+- v->vm_end
++ end
+|
+- v->vm_pgoff
++ pgoff
+)
+...>
+}
 
 // ---------------------------------------------------------------------
 // The file parameter: inline a single use, keep a local otherwise.
