@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <ftw.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -584,6 +585,43 @@ static int jobs_from_database(const struct options *opts, struct job **jobs, siz
 	return ret;
 }
 
+static struct strv *walk_out;
+
+static int walk_one(const char *path, const struct stat *sb, int type, struct FTW *ftw)
+{
+	size_t n = strlen(path);
+
+	(void)sb;
+	(void)ftw;
+	if (type == FTW_F && n > 2 && !strcmp(path + n - 2, ".c"))
+		strv_push(walk_out, path);
+	return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* FILE arguments that are folders stand for the .c files under them, sorted. */
+static void expand_dirs(const struct strv *in, struct strv *out)
+{
+	struct stat sb;
+	size_t i, first;
+
+	for (i = 0; i < in->n; i++) {
+		if (stat(in->v[i], &sb) || !S_ISDIR(sb.st_mode)) {
+			strv_push(out, in->v[i]);
+			continue;
+		}
+		first = out->n;
+		walk_out = out;
+		nftw(in->v[i], walk_one, 16, FTW_PHYS);
+		if (out->n > first)
+			qsort(out->v + first, out->n - first, sizeof(*out->v), cmp_str);
+	}
+}
+
 int make_jobs(const struct options *opts, struct job **jobs, size_t *njobs)
 {
 	char *shim_dir = find_shim_dir(opts);
@@ -595,16 +633,20 @@ int make_jobs(const struct options *opts, struct job **jobs, size_t *njobs)
 	if (opts->build_dir) {
 		ret = jobs_from_database(opts, jobs, njobs, &cap, shim_dir);
 	} else {
-		for (i = 0; i < opts->files.n; i++) {
+		struct strv files = { 0 };
+
+		expand_dirs(&opts->files, &files);
+		for (i = 0; i < files.n; i++) {
 			struct job *j = new_job(jobs, njobs, &cap);
 			bool nostdinc = false, shims;
 
-			j->file = xstrdup(opts->files.v[i]);
-			j->path = xstrdup(opts->files.v[i]);
+			j->file = xstrdup(files.v[i]);
+			j->path = xstrdup(files.v[i]);
 			filter_flags(opts->cflags.v, opts->cflags.n, NULL, &j->args, &nostdinc);
 			shims = opts->shims == 1 || (opts->shims < 0 && !nostdinc);
 			add_common_args(opts, j, shims, shim_dir);
 		}
+		strv_free(&files);
 	}
 	free(shim_dir);
 	return ret;

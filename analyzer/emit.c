@@ -55,9 +55,26 @@ static void emit_text(const struct options *opts, const struct records *rs)
 			emit_stderr(opts, &rs->v[i]);
 }
 
+/* jansson wants UTF-8; a path or identifier that is not gets its other bytes as '?'. */
+static json_t *jstr(const char *s)
+{
+	json_t *j = json_string(s);
+	char *copy, *p;
+
+	if (j)
+		return j;
+	copy = xstrdup(s);
+	for (p = copy; *p; p++)
+		if ((unsigned char)*p >= 0x80)
+			*p = '?';
+	j = json_string(copy);
+	free(copy);
+	return j ? j : json_string("?");
+}
+
 static json_t *str_or_null(const char *s)
 {
-	return s ? json_string(s) : json_null();
+	return s ? jstr(s) : json_null();
 }
 
 static json_t *int_or_null(unsigned int v)
@@ -81,7 +98,7 @@ static void emit_json(const struct options *opts, const struct records *rs)
 		}
 		o = json_object();
 		json_object_set_new(o, "tool", json_string(TOOL_NAME));
-		json_object_set_new(o, "file", json_string(r->file));
+		json_object_set_new(o, "file", jstr(r->file));
 		json_object_set_new(o, "line", int_or_null(r->line));
 		json_object_set_new(o, "column", int_or_null(r->col));
 		json_object_set_new(o, "function", str_or_null(r->function));
@@ -90,7 +107,7 @@ static void emit_json(const struct options *opts, const struct records *rs)
 				    json_null());
 		json_object_set_new(o, "severity", json_string(r->kind == REC_FINDING ?
 							       "warning" : "error"));
-		json_object_set_new(o, "message", json_string(r->message));
+		json_object_set_new(o, "message", jstr(r->message));
 		json_object_set_new(o, "status", json_string(status_name(r->kind)));
 		json_object_set_new(o, "hook", str_or_null(r->hook));
 		json_object_set_new(o, "api", json_string(api_name(opts->api)));
@@ -170,7 +187,7 @@ static json_t *sarif_location(const struct record *r, bool with_region)
 	char *rel = relative_path(r->file), *uri = uri_encode(rel);
 	json_t *loc = json_object(), *phys = json_object(), *art = json_object();
 
-	json_object_set_new(art, "uri", json_string(uri));
+	json_object_set_new(art, "uri", jstr(uri));
 	json_object_set_new(art, "uriBaseId", json_string("SRCROOT"));
 	json_object_set_new(phys, "artifactLocation", art);
 	if (with_region && r->line) {
@@ -184,7 +201,7 @@ static json_t *sarif_location(const struct record *r, bool with_region)
 	if (r->function) {
 		json_t *ll = json_array(), *l = json_object();
 
-		json_object_set_new(l, "name", json_string(r->function));
+		json_object_set_new(l, "name", jstr(r->function));
 		json_object_set_new(l, "kind", json_string("function"));
 		json_array_append_new(ll, l);
 		json_object_set_new(loc, "logicalLocations", ll);
@@ -256,7 +273,7 @@ static void emit_sarif(const struct options *opts, const struct records *rs, int
 				ok = false;
 			json_object_set_new(n, "level", json_string(r->kind == REC_NOTE ? "note" :
 								    "error"));
-			json_object_set_new(m, "text", json_string(r->message));
+			json_object_set_new(m, "text", jstr(r->message));
 			json_object_set_new(n, "message", m);
 			json_array_append_new(nl, sarif_location(r, true));
 			json_object_set_new(n, "locations", nl);
@@ -273,7 +290,7 @@ static void emit_sarif(const struct options *opts, const struct records *rs, int
 		json_object_set_new(res, "ruleId", json_string(r->check));
 		json_object_set_new(res, "ruleIndex", json_integer(id));
 		json_object_set_new(res, "level", json_string("warning"));
-		json_object_set_new(msg, "text", json_string(r->message));
+		json_object_set_new(msg, "text", jstr(r->message));
 		json_object_set_new(res, "message", msg);
 		json_array_append_new(locs, sarif_location(r, true));
 		json_object_set_new(res, "locations", locs);
@@ -292,7 +309,7 @@ static void emit_sarif(const struct options *opts, const struct records *rs, int
 		sbuf_add(&cmd, argv[i]);
 	}
 	json_object_set_new(inv, "executionSuccessful", json_boolean(ok));
-	json_object_set_new(inv, "commandLine", json_string(cmd.s ? cmd.s : ""));
+	json_object_set_new(inv, "commandLine", jstr(cmd.s ? cmd.s : ""));
 	json_object_set_new(inv, "toolExecutionNotifications", notes);
 	json_array_append_new(invs, inv);
 	json_object_set_new(run, "invocations", invs);
