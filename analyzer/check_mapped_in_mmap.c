@@ -36,12 +36,30 @@ static void find_mapped_ops(struct unit *u, struct node *n)
 		find_mapped_ops(u, n->kids[i]);
 }
 
-static int mapped_index(struct unit *u, struct node *value)
+static struct node *find_decl(struct node *n, CXCursor var)
 {
-	struct node *v = strip_casts(value);
+	unsigned int i;
+
+	if (n->kind == CXCursor_VarDecl && clang_equalCursors(n->cur, var))
+		return n;
+	for (i = 0; i < n->nkids; i++) {
+		struct node *r = find_decl(n->kids[i], var);
+
+		if (r)
+			return r;
+	}
+	return NULL;
+}
+
+/* &ops, or a local pointer initialised with &ops, where ops has .mapped. */
+static int mapped_index(struct unit *u, struct node *value, int depth)
+{
+	struct node *v = strip_casts(value), *decl;
 	CXCursor d;
 	unsigned int i;
 
+	if (!v || depth > 4)
+		return -1;
 	if (v->kind == CXCursor_UnaryOperator && unop_kind(u, v) == UNOP_ADDR)
 		v = strip(v->kids[0]);
 	if (v->kind != CXCursor_DeclRefExpr)
@@ -50,7 +68,13 @@ static int mapped_index(struct unit *u, struct node *value)
 	for (i = 0; i < nops; i++)
 		if (clang_equalCursors(mapped_ops[i], d))
 			return (int)i;
-	return -1;
+	if (!v->func || clang_getCursorKind(d) != CXCursor_VarDecl ||
+	    clang_Cursor_hasVarDeclGlobalStorage(d))
+		return -1;
+	decl = find_decl(v->func->tree, d);
+	if (!decl || !last_expr_kid(decl))
+		return -1;
+	return mapped_index(u, last_expr_kid(decl), depth + 1);
 }
 
 static void find_installs(struct unit *u, struct node *n)
@@ -60,7 +84,7 @@ static void find_installs(struct unit *u, struct node *n)
 	if (is_assign(u, n) && n->kids[0]->kind == CXCursor_MemberRefExpr &&
 	    !strcmp(node_name(u, n->kids[0]), "vm_ops")) {
 		const char *rec = member_record(u, n->kids[0]);
-		int k = mapped_index(u, n->kids[1]);
+		int k = mapped_index(u, n->kids[1], 0);
 
 		if (rec && !strcmp(rec, "vm_area_struct") && k >= 0)
 			report(u, my_id, n,

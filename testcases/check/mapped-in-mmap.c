@@ -52,6 +52,15 @@ static int pdev_mmap_helper(struct file *file, struct vm_area_struct *vma)
 	return 0;
 }
 
+static int pdev_mmap_pointer(struct file *file, struct vm_area_struct *vma)
+{
+	const struct vm_operations_struct *ops = &pdev_vm_ops;
+
+	(void)file;
+	vma->vm_ops = ops;
+	return 0;
+}
+
 static int pdev_mmap_plain(struct file *file, struct vm_area_struct *vma)
 {
 	(void)file;
@@ -68,6 +77,7 @@ static int pdev_prepare(struct vm_area_desc *desc)
 const struct file_operations pdev_fops[] = {
 	{ .mmap = pdev_mmap },
 	{ .mmap = pdev_mmap_helper },
+	{ .mmap = pdev_mmap_pointer },
 	{ .mmap = pdev_mmap_plain },
 	{ .mmap_prepare = pdev_prepare },
 };
@@ -76,5 +86,6 @@ const struct file_operations pdev_fops[] = {
  * check-output-start
 mapped-in-mmap.c:38:2: warning: pdev_install(): installs &pdev_vm_ops, which has .mapped = pdev_mapped, on a VMA (vma->vm_ops); after an .mmap hook vfs_mmap() rejects vm_ops->mapped with -EINVAL (7.1+): convert the hook to .mmap_prepare and set desc->vm_ops instead [mapped-in-mmap]
 mapped-in-mmap.c:44:2: warning: pdev_mmap(): installs &pdev_vm_ops, which has .mapped = pdev_mapped, on a VMA (vma->vm_ops); after an .mmap hook vfs_mmap() rejects vm_ops->mapped with -EINVAL (7.1+): convert the hook to .mmap_prepare and set desc->vm_ops instead [mapped-in-mmap]
+mapped-in-mmap.c:60:2: warning: pdev_mmap_pointer(): installs ops, which has .mapped = pdev_mapped, on a VMA (vma->vm_ops); after an .mmap hook vfs_mmap() rejects vm_ops->mapped with -EINVAL (7.1+): convert the hook to .mmap_prepare and set desc->vm_ops instead [mapped-in-mmap]
  * check-output-end
  */
