@@ -38,3 +38,5 @@ CHECK(vm_ops_null, "vm-ops-null", "R15",
 CHECK(api_level, "api-level", "R16",
 	"an mmap_prepare API name or field the headers in use do not have, or VM_* masks "
 	"where VMA_*_BIT numbers are expected")
+CHECK(compat_complete, "compat-complete", "R17",
+	"a descriptor built with compat_set_desc_from_vma() never reaches __compat_vma_mmap()")
