@@ -322,7 +322,11 @@ LEVEL = 701
 identifier fops, f;
 position pops;
 @@
+(
 struct file_operations fops = { ..., .mmap = f@pops, ... };
+|
+struct file_operations fops[...] = { ..., { ..., .mmap = f@pops, ... }, ... };
+)
 
 @script:python@
 f << hook.f;
@@ -1621,6 +1625,20 @@ struct file_operations fops = { ...,
 + nf
   , ... };
 
+@depends on patch@
+identifier fops;
+identifier f : script:python() { f in DONE };
+fresh identifier nf = script:python(f) { OKN[f]["new"] };
+@@
+struct file_operations fops[...] = { ..., { ...,
+  .
+- mmap
++ mmap_prepare
+  =
+- f
++ nf
+  , ... }, ... };
+
 // Safety net: a converted hook must not name its VMA any more.  If one
 // does, a rule above is wrong; the driver then keeps the file unchanged.
 @left depends on patch@
@@ -1674,7 +1692,11 @@ record((CURFILE[0], fn), p[0].line, "converted", rule_name="generic-file")
 identifier fops, hname;
 position p;
 @@
+(
 struct file_operations fops = { ..., .mmap = hname@p, ... };
+|
+struct file_operations fops[...] = { ..., { ..., .mmap = hname@p, ... }, ... };
+)
 
 @script:python depends on report@
 hf << hookline.hname;

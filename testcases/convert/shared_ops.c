@@ -20,3 +20,20 @@ static int twin_mmap(struct file *file, struct vm_area_struct *vma)
 	vma->vm_private_data = file->private_data;
 	return 0;
 }
+
+/* An array of ops tables, as sound/core does. */
+static int pair_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	vm_flags_set(vma, VM_DONTEXPAND);
+	return 0;
+}
+
+static const struct file_operations pair_fops[2] = {
+	{
+		.owner =	NULL,
+		.mmap =		pair_mmap,
+	},
+	{
+		.mmap =		pair_mmap,
+	}
+};
