@@ -56,6 +56,7 @@ action-direct.c:23:2: warning: adev_prepare(): writes desc->action.remap.size by
 action-direct.c:24:2: warning: adev_prepare(): writes action->remap.pgprot by hand in the mmap_prepare hook adev_prepare(); request the action with an mmap_action_*() helper (mmap_action_remap(), mmap_action_ioremap(), ...), which fills type and range together [action-direct]
 action-direct.c:25:2: warning: adev_prepare(): sets desc->action.hide_from_rmap_until_complete in the mmap_prepare hook adev_prepare(); it is for the mm core and hugetlb only (and forced off for stacked callers): drop it [action-direct]
 action-direct.c:32:9: warning: adev_prepare_core(): calls mmap_action_prepare(), an mm-internal step of running an action; a driver only requests one with an mmap_action_*() helper and the core runs it [action-direct]
+action-direct.c:40:2: warning: adev_bridge(): the descriptor built by compat_set_desc_from_vma() never reaches __compat_vma_mmap(); without it the VMA keeps its old fields, the action is not run and vm_ops->mapped is not called: call __compat_vma_mmap(&desc, vma) when the hook succeeds [compat-complete]
 action-direct.c:42:21: warning: adev_bridge(): calls mmap_action_complete(), an mm-internal step of running an action; a driver only requests one with an mmap_action_*() helper and the core runs it [action-direct]
  * check-output-end
  */
