@@ -8,6 +8,7 @@
 #                        shellcheck, and the real-tree tests on linux-source-6.12
 #   make check-fast      the same without the real kernel tree
 #   make demo            convert drivers/char of Debian's linux-source-6.12
+#   make bench           measure speed against spatch and clang (bench/results.json)
 #   make install PREFIX=/usr/local
 #
 # V=1 shows commands; J=N sets parallel jobs (default: number of CPUs).
@@ -20,7 +21,7 @@ export J
 
 .PHONY: all analyzer check check-fast check-convert check-cocci check-analyzer \
 	check-analyzer-asan check-cli check-shell check-real check-kbuild demo \
-	install clean
+	bench install clean
 
 all: analyzer
 
@@ -50,6 +51,7 @@ check-analyzer-asan:
 
 check-shell:
 	shellcheck scripts/mmprep-convert scripts/kernel-tree scripts/setup-deps \
+		scripts/kernel-build scripts/mmprep-bench \
 		testcases/run-convert testcases/run-cocci-modes testcases/run-cli \
 		testcases/run-real-convert .ci/run
 
@@ -69,6 +71,9 @@ demo: analyzer
 	jq -r '.status' $(CURDIR)/bench/demo.json | sort | uniq -c && \
 	jq -r 'select(.status != "converted") | \
 		"\(.file):\(.line): \(.function): \(.reason)"' $(CURDIR)/bench/demo.json
+
+bench: analyzer
+	scripts/mmprep-bench
 
 install: analyzer
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/mmprep/cocci \
