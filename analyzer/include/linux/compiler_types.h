@@ -16,6 +16,7 @@
 #define __private
 #endif
 #define __rcu
+#define ACCESS_PRIVATE(p, member) (*((__typeof__((p)->member) __force *)&(p)->member))
 #define __percpu
 
 #define __always_inline		inline __attribute__((__always_inline__))

@@ -93,32 +93,32 @@ static inline unsigned long vma_pages(const struct vm_area_struct *vma)
 
 static inline void vm_flags_init(struct vm_area_struct *vma, vm_flags_t flags)
 {
-	vma->__vm_flags = flags;
+	ACCESS_PRIVATE(vma, __vm_flags) = flags;
 }
 
 static inline void vm_flags_reset(struct vm_area_struct *vma, vm_flags_t flags)
 {
-	vma->__vm_flags = flags;
+	ACCESS_PRIVATE(vma, __vm_flags) = flags;
 }
 
 static inline void vm_flags_reset_once(struct vm_area_struct *vma, vm_flags_t flags)
 {
-	vma->__vm_flags = flags;
+	ACCESS_PRIVATE(vma, __vm_flags) = flags;
 }
 
 static inline void vm_flags_set(struct vm_area_struct *vma, vm_flags_t flags)
 {
-	vma->__vm_flags |= flags;
+	ACCESS_PRIVATE(vma, __vm_flags) |= flags;
 }
 
 static inline void vm_flags_clear(struct vm_area_struct *vma, vm_flags_t flags)
 {
-	vma->__vm_flags &= ~flags;
+	ACCESS_PRIVATE(vma, __vm_flags) &= ~flags;
 }
 
 static inline void vm_flags_mod(struct vm_area_struct *vma, vm_flags_t set, vm_flags_t clear)
 {
-	vma->__vm_flags = (vma->__vm_flags | set) & ~clear;
+	ACCESS_PRIVATE(vma, __vm_flags) = (ACCESS_PRIVATE(vma, __vm_flags) | set) & ~clear;
 }
 
 static inline bool is_cow_mapping(vm_flags_t flags)
@@ -234,7 +234,7 @@ static inline bool vma_flags_test_all_mask(const vma_flags_t *flags, vma_flags_t
 
 static inline void vma_set_flags_mask(struct vm_area_struct *vma, vma_flags_t flags)
 {
-	vma->__vm_flags |= flags.__vma_flags[0];
+	ACCESS_PRIVATE(vma, __vm_flags) |= flags.__vma_flags[0];
 }
 
 #define vma_set_flags(vma, ...)	vma_set_flags_mask(vma, mk_vma_flags(__VA_ARGS__))
@@ -337,7 +337,7 @@ static inline bool vma_test_all_mask(const struct vm_area_struct *vma, vma_flags
 
 static inline void vma_clear_flags_mask(struct vm_area_struct *vma, vma_flags_t flags)
 {
-	vma->__vm_flags &= ~flags.__vma_flags[0];
+	ACCESS_PRIVATE(vma, __vm_flags) &= ~flags.__vma_flags[0];
 }
 
 #define vma_clear_flags(vma, ...)	vma_clear_flags_mask(vma, mk_vma_flags(__VA_ARGS__))

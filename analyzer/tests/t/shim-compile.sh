@@ -32,6 +32,18 @@ for api in 619 700 701 702; do
 		done
 	done
 done
+# sparse (__CHECKER__: __bitwise vma_flag_t, __private __vm_flags) must be quiet too
+if command -v sparse > /dev/null; then
+	for api in 619 700 701 702; do
+		out=$(sparse -nostdinc -I"$inc" -D__KERNEL__ -DMMPREP_API=$api \
+		      "$here"/shims/old_driver.c "$here"/shims/new_driver.c 2>&1)
+		if [ -n "$out" ]; then
+			echo "shim-compile: sparse warns at MMPREP_API=$api:"
+			echo "$out"
+			status=1
+		fi
+	done
+fi
 for api in 6.19 7.0 7.1 7.2; do
 	out=$("$prog" --api=$api --no-prefilter "$here"/shims/old_driver.c \
 	      "$here"/shims/new_driver.c 2>&1)
