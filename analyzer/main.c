@@ -8,6 +8,15 @@
 
 #include "check.h"
 
+#ifdef MMPREP_SANITIZE
+/* LeakSanitizer: libclang keeps some allocations for the life of the process. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+	return "leak:libclang\nleak:libLLVM\n";
+}
+#endif
+
 static void print_quoted(const char *s)
 {
 	const char *p;
