@@ -22,5 +22,5 @@ static int window_mmap_prepare(struct vm_area_desc *desc)
 }
 
 static const struct file_operations window_fops = {
-	.mmap_prepare	= window_mmap_prepare,
+	.mmap_prepare = window_mmap_prepare,
 };

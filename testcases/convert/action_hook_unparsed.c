@@ -25,14 +25,6 @@ static const struct mmap_action fb_template = {
 	.error_hook = fb_again,
 };
 
-static int fb_mmap_prepare(struct vm_area_desc *desc)
-{
-	mmap_action_remap_full(desc, desc->pgoff);
-	desc->action.error_hook = fb_again;
-	return 0;
-}
-
-static const struct file_operations fb_fops[] = {
-	{ .mmap_prepare = fb_fast_mmap_prepare },
-	{ .mmap_prepare = fb_mmap_prepare },
+static const struct file_operations fb_fops = {
+	.mmap_prepare = fb_fast_mmap_prepare,
 };
