@@ -261,6 +261,12 @@ bool is_assign(struct unit *u, struct node *n)
 
 	if (n->kind != CXCursor_BinaryOperator || n->nkids != 2)
 		return false;
+#if CINDEX_VERSION_MINOR >= 64
+	/* LLVM 17+ says which operator it is */
+	(void)lhs;
+	(void)is_lvalue_kind;
+	return clang_getCursorBinaryOperatorKind(n->cur) == CXBinaryOperator_Assign;
+#endif
 	lhs = n->kids[0];
 	if (!is_lvalue_kind(u, lhs))
 		return false;
@@ -308,6 +314,14 @@ const char *binop_spelling(struct unit *u, struct node *n)
 	if ((n->kind != CXCursor_BinaryOperator && n->kind != CXCursor_CompoundAssignOperator) ||
 	    n->nkids != 2)
 		return NULL;
+#if CINDEX_VERSION_MINOR >= 64
+	{
+		enum CXBinaryOperatorKind k = clang_getCursorBinaryOperatorKind(n->cur);
+
+		if (k != CXBinaryOperator_Invalid)
+			return cx_str(u, clang_getBinaryOperatorKindSpelling(k));
+	}
+#endif
 	lend = clang_getRangeEnd(clang_getCursorExtent(n->kids[0]->cur));
 	rstart = clang_getRangeStart(clang_getCursorExtent(n->kids[1]->cur));
 	file_offset(lend, &lf, &loff);
