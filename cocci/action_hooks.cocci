@@ -610,6 +610,17 @@ s = site_at(p)
 if s is not None and s["fn"] in FUNCS:
 	cocci.print_main(message(s), p)
 
+@script:python depends on org@
+@@
+class Where(object):
+	pass
+for s in sorted(SITES.values(), key=lambda s: (s["line"], s["col"])):
+	if s.get("text") and s["fn"] in FUNCS:
+		w = Where()
+		w.file, w.line = CURFILE[0], s["line"]
+		w.column, w.column_end = s["col"], s["col_end"]
+		cocci.print_main(message(s), [w])
+
 @depends on context@
 expression E;
 identifier fld = {success_hook, error_hook};
