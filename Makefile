@@ -7,7 +7,7 @@
 #                        analyzer cases (plain and ASan/UBSan), CLI errors,
 #                        shellcheck, and the real-tree tests on linux-source-6.12
 #   make check-fast      the same without the real kernel tree
-#   make demo            convert drivers/char of Debian's linux-source-6.12
+#   make demo            convert fs/ of Debian's linux-source-6.12 (DEMO_DIR=...)
 #   make bench           measure speed against spatch and clang (bench/results.json)
 #   make install PREFIX=/usr/local
 #
@@ -15,7 +15,7 @@
 
 PREFIX ?= /usr/local
 J ?= $(shell nproc 2>/dev/null || echo 1)
-DEMO_DIR ?= drivers/char
+DEMO_DIR ?= fs
 
 export J
 
@@ -69,8 +69,8 @@ demo: analyzer
 		$(DEMO_DIR) > $(CURDIR)/bench/demo.patch && \
 	echo "mmprep: patch in bench/demo.patch, records in bench/demo.json" >&2 && \
 	jq -r '.status' $(CURDIR)/bench/demo.json | sort | uniq -c && \
-	jq -r 'select(.status != "converted") | \
-		"\(.file):\(.line): \(.function): \(.reason)"' $(CURDIR)/bench/demo.json
+	jq -r 'select(.status != "converted") | "\(.file):\(.line): \(.function): \(.reason)"' \
+		$(CURDIR)/bench/demo.json
 
 bench: analyzer
 	scripts/mmprep-bench

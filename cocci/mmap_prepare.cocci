@@ -261,8 +261,11 @@ WARN_ON WARN_ON_ONCE WARN WARN_ONCE BUG_ON BUG BUILD_BUG_ON
 trace_printk no_printk
 """.split())
 
+# Driver logging helpers (gossip_debug, ntfs_inode_warn, foo_dbg, ...).
+LOGGING = re.compile(r"(^|_)(dbg|debug|warn|warning|err|error|info|notice|printk|log)$")
+
 def harmless(fn):
-	return fn in HARMLESS or fn.startswith("trace_")
+	return fn in HARMLESS or fn.startswith("trace_") or LOGGING.search(fn) is not None
 
 def mapped_name(op):
 	return op[:-len("_open")] + "_mapped" if op.endswith("_open") else op + "_mapped"
