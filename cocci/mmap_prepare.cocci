@@ -1094,7 +1094,7 @@ OPS@pr
 ops << vmops.OPS;
 pr << opsref.pr;
 @@
-if pr[0].current_element not in (ops, "something_else"):
+if pr[0].current_element != ops:  # the definition itself
 	OPSREFS.setdefault(ops, []).append((pr[0].current_element, pr[0].line))
 
 @script:python@
