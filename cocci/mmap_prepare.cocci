@@ -166,6 +166,12 @@ def rkind(v, s, z, pr):
 	prot = "" if norm(pr) == v + "->vm_page_prot" else "_prot"
 	return ("full" if full else "partial") + prot
 
+def remap_kind(fn, v, s, z, pr):
+	"""remap, remap_full, ioremap or ioremap_full, as rkind() sees the call."""
+	io = "io" if fn.startswith("io_") else ""
+	full = rkind(v, s, z, pr).startswith("full")
+	return "%sremap%s" % (io, "_full" if full else "")
+
 def act_name(fn, full):
 	base = "mmap_action_ioremap" if fn.startswith("io_") else "mmap_action_remap"
 	return base + ("_full" if full else "")
@@ -642,12 +648,7 @@ pa << ret_remap.pa;
 @@
 k = hkey(pa)
 if k in DEFS and DEFS[k]["vma"] == vma:
-	full = (norm(s) == vma + "->vm_start" and
-		norm(z) in (vma + "->vm_end-" + vma + "->vm_start",
-			    "vma_pages(" + vma + ")<<PAGE_SHIFT"))
-	prot = norm(pr) == vma + "->vm_page_prot"
-	io = "io" if fn.startswith("io_") else ""
-	kind = "%sremap%s" % (io, "_full" if full else "")
+	kind = remap_kind(fn, vma, s, z, pr)
 	PLAN[pkey(pa)] = "ret_" + kind
 	rule(k, kind.replace("_", "-"))
 
@@ -662,12 +663,7 @@ pa << if_remap.pa;
 @@
 k = hkey(pa)
 if k in DEFS and DEFS[k]["vma"] == vma and pkey(pa) not in PLAN:
-	full = (norm(s) == vma + "->vm_start" and
-		norm(z) in (vma + "->vm_end-" + vma + "->vm_start",
-			    "vma_pages(" + vma + ")<<PAGE_SHIFT"))
-	prot = norm(pr) == vma + "->vm_page_prot"
-	io = "io" if fn.startswith("io_") else ""
-	kind = "%sremap%s" % (io, "_full" if full else "")
+	kind = remap_kind(fn, vma, s, z, pr)
 	if LEVEL < 702:
 		why(k, pa[0].line,
 		    "the error returned by %s() is replaced: needs error_override (7.2)" % fn)
