@@ -9,6 +9,7 @@
 #   make check-fast      the same without the real kernel tree
 #   make demo            convert fs/ of Debian's linux-source-6.12 (DEMO_DIR=...)
 #   make bench           measure speed against spatch and clang (bench/results.json)
+#   make cocci           regenerate cocci/mmap_prepare_*.cocci from cocci/all/
 #   make install PREFIX=/usr/local
 #
 # V=1 shows commands; J=N sets parallel jobs (default: number of CPUs).
@@ -21,7 +22,7 @@ export J
 
 .PHONY: all analyzer check check-fast check-convert check-cocci check-analyzer \
 	check-analyzer-asan check-cli check-shell check-real check-kbuild demo \
-	bench install clean
+	bench cocci install clean
 
 all: analyzer
 
@@ -51,7 +52,7 @@ check-analyzer-asan:
 
 check-shell:
 	shellcheck scripts/mmprep-convert scripts/kernel-tree scripts/setup-deps \
-		scripts/kernel-build scripts/mmprep-bench \
+		scripts/kernel-build scripts/mmprep-bench scripts/cocci-families \
 		testcases/run-convert testcases/run-cocci-modes testcases/run-cli \
 		testcases/run-real-convert .ci/run
 
@@ -75,11 +76,17 @@ demo: analyzer
 bench: analyzer
 	scripts/mmprep-bench
 
+# The per-family semantic patches are generated from cocci/all/.
+cocci: cocci/all/mmap_prepare.cocci scripts/cocci-families
+	scripts/cocci-families
+
 install: analyzer
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/mmprep/cocci \
 		$(DESTDIR)$(PREFIX)/share/mmprep/include
 	install -m 755 analyzer/mmprep-check $(DESTDIR)$(PREFIX)/bin/
+	install -d $(DESTDIR)$(PREFIX)/share/mmprep/cocci/all
 	install -m 644 cocci/*.cocci $(DESTDIR)$(PREFIX)/share/mmprep/cocci/
+	install -m 644 cocci/all/*.cocci $(DESTDIR)$(PREFIX)/share/mmprep/cocci/all/
 	cp -r analyzer/include/. $(DESTDIR)$(PREFIX)/share/mmprep/include/
 	install -d $(DESTDIR)$(PREFIX)/share/mmprep/scripts
 	install -m 755 scripts/mmprep-convert scripts/kernel-tree \

@@ -94,6 +94,35 @@ VMA_BITS = [
 
 LEVEL_NAMES = {619: "6.19", 700: "7.0", 701: "7.1", 702: "7.2"}
 
+# Conversion families.  A hook belongs to the most demanding family among
+# the rules it needs (FAMILY_ORDER, first wins).  The per-family semantic
+# patches in cocci/ are this file with FAMILY set (scripts/cocci-families):
+# each converts the hooks of its family, whole, and the fields family also
+# reports the hooks that are left to a human, so that the family files
+# together make exactly the change of this file.  None: every family.
+FAMILY = None
+FAMILY_ORDER = ["mapped", "error_override", "actions", "flags", "fields"]
+FAMILY_OF = {
+	"mapped": "mapped", "error-override": "error_override",
+	"remap": "actions", "remap-full": "actions", "ioremap": "actions",
+	"ioremap-full": "actions", "simple-ioremap": "actions",
+	"map-pages": "actions", "generic-file": "actions",
+	"shmem-zero": "actions", "flags": "flags", "fields": "fields",
+}
+
+def family(rules):
+	fams = set(FAMILY_OF[r] for r in rules)
+	for f in FAMILY_ORDER:
+		if f in fams:
+			return f
+	return "fields"
+
+def in_family(fam):
+	return FAMILY is None or FAMILY == fam
+
+def reports_declines():
+	return in_family("fields")
+
 def norm(s):
 	return re.sub(r"\s+", "", str(s))
 
@@ -1150,7 +1179,11 @@ if not reasons:
 if reasons:
 	line, reason = reasons[0]
 	HOOKS[k]["reason"] = (line, reason)
-	record(k, line, "declined", reason=reason)
+	if reports_declines():
+		record(k, line, "declined", reason=reason)
+	cocci.include_match(False)
+elif not in_family(family(RULES.get(k) or ["fields"])):
+	# converted by the semantic patch of another family
 	cocci.include_match(False)
 else:
 	name = f if f.endswith("prepare") else f + "_prepare"
@@ -1171,7 +1204,8 @@ k = (pops[0].file, f)
 if k not in DEFS and f not in ("generic_file_mmap", "generic_file_readonly_mmap"):
 	reason = "hook is defined in another file or has an unusual signature"
 	HOOKS[k]["reason"] = (int(pops[0].line), reason)
-	record(k, pops[0].line, "declined", reason=reason)
+	if reports_declines():
+		record(k, pops[0].line, "declined", reason=reason)
 
 // ---------------------------------------------------------------------
 // Rewrites, in order: actions, flags, fields, file, signature, ops.
@@ -1666,7 +1700,7 @@ record_done()
 identifier fops;
 identifier fn = {generic_file_mmap, generic_file_readonly_mmap};
 fresh identifier nfn = fn ## "_prepare";
-position p;
+position p : script:python() { in_family("actions") };
 @@
 struct file_operations fops = { ...,
   .
@@ -1710,10 +1744,11 @@ if k in OK:
 	       rule_name=",".join(RULES.get(k, ["fields"])))
 	coccilib.report.print_report(p[0], msg)
 elif f in ("generic_file_mmap", "generic_file_readonly_mmap"):
-	record(k, p[0].line, "convertible", rule_name="generic-file")
-	coccilib.report.print_report(p[0],
-		"WARNING: .mmap = %s can be .mmap_prepare = %s_prepare" % (f, f))
-elif k in HOOKS and "reason" in HOOKS[k]:
+	if in_family("actions"):
+		record(k, p[0].line, "convertible", rule_name="generic-file")
+		coccilib.report.print_report(p[0],
+			"WARNING: .mmap = %s can be .mmap_prepare = %s_prepare" % (f, f))
+elif k in HOOKS and "reason" in HOOKS[k] and reports_declines():
 	line, reason = HOOKS[k]["reason"]
 	coccilib.report.print_report(p[0],
 		"WARNING: %s: .mmap needs manual conversion (line %s): %s" % (f, line, reason))
@@ -1726,7 +1761,7 @@ f = hf
 k = (p[0].file, f)
 if k in OK:
 	cocci.print_main("%s: convertible (%s)" % (f, ",".join(RULES.get(k, ["fields"]))), p)
-elif k in HOOKS and "reason" in HOOKS[k]:
+elif k in HOOKS and "reason" in HOOKS[k] and reports_declines():
 	cocci.print_main("%s: manual: %s" % (f, HOOKS[k]["reason"][1]), p)
 
 @depends on context@
