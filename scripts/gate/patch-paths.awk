@@ -143,6 +143,9 @@ function emit(p) {
 	cur_path = p
 }
 
+# mails may come with CRLF line ends
+{ sub(/\r$/, "") }
+
 mode == "links" {
 	tab = index($0, "\t")
 	if (tab > 0)
@@ -188,9 +191,10 @@ in_hunk {
 			sub(/^ +/, "", rest)
 			if (substr(rest, 1, 1) == "\"") {
 				q = unquote(rest)
-				check_path(strip1(q), "path")
 				if (substr(q, 1, 1) == "/")
 					check_path(q, "path")
+				else
+					emit(strip1(q))
 				# skip the quoted word
 				j = 2
 				while (j <= length(rest)) {
@@ -213,6 +217,12 @@ in_hunk {
 		n = split(rest, word, " ")
 		for (i = 1; i <= n; i++)
 			check_path(word[i], "path")
+		# "a/NAME b/NAME": the same name twice is unambiguous, even with
+		# spaces (a mode change or a binary patch has no ---/+++ lines)
+		half = (length(rest) - 1) / 2
+		if (half == int(half) && substr(rest, half + 1, 1) == " " &&
+		    substr(rest, 3, half - 2) == substr(rest, half + 4))
+			emit(substr(rest, 3, half - 2))
 	}
 	next
 }
@@ -223,7 +233,8 @@ in_hunk {
 		if (substr(p, 1, 1) == "/")
 			check_path(p, "path")
 		else
-			check_path(strip1(p), "path")
+			print "P\t" strip1(p)
+		check_path(strip1(p), "path")
 	}
 	next
 }
