@@ -36,6 +36,7 @@ check-fast: check-shell check-cli check-cocci check-convert check-analyzer \
 
 check-convert: analyzer
 	testcases/run-convert
+	testcases/run-convert-tree
 
 check-cocci:
 	testcases/run-cocci-modes
@@ -53,7 +54,8 @@ check-analyzer-asan:
 check-shell:
 	shellcheck scripts/mmprep-convert scripts/kernel-tree scripts/setup-deps \
 		scripts/kernel-build scripts/mmprep-bench scripts/cocci-families \
-		testcases/run-convert testcases/run-cocci-modes testcases/run-cli \
+		testcases/run-convert testcases/run-convert-tree \
+		testcases/run-cocci-modes testcases/run-cli \
 		testcases/run-real-convert .ci/run
 
 check-real:

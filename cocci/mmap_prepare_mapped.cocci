@@ -116,6 +116,19 @@ def in_family(fam):
 def reports_declines():
 	return in_family("fields")
 
+# Hooks that are not static but that mmprep-convert found referenced only
+# from ops tables, prototypes and EXPORT_SYMBOL*() across the tree: they are
+# converted like static ones, and the files that bind or declare them
+# follow the rename.
+GLOBAL = set(os.environ.get("MMPREP_GLOBAL", "").split())
+
+def new_name(f):
+	return f if f.endswith("prepare") else f + "_prepare"
+
+def global_elsewhere(f):
+	"""A hook cleared for a tree-wide rename whose definition is elsewhere."""
+	return f in GLOBAL and not any(k[1] == f for k in DEFS)
+
 def norm(s):
 	return re.sub(r"\s+", "", str(s))
 
@@ -290,7 +303,7 @@ trace_printk no_printk
 """.split())
 
 # Driver logging helpers (gossip_debug, ntfs_inode_warn, foo_dbg, ...).
-LOGGING = re.compile(r"(^|_)(dbg|debug|warn|warning|err|error|info|notice|printk|log)$")
+LOGGING = re.compile(r"(^|_)(dbg|debug|warn|warning|err|error|info|notice|printk|log)$|^[a-z]printk$")
 
 def harmless(fn):
 	return fn in HARMLESS or fn.startswith("trace_") or LOGGING.search(fn) is not None
@@ -397,8 +410,35 @@ static int f@pf(...) { ... }
 f << hook.f;
 pf << nonstatic.pf;
 @@
-why((pf[0].file, f), pf[0].line,
-    "hook is not static: callers in other files would need the same change")
+# Reported only when nothing else stands in the way: mmprep-convert then
+# looks for the hook's other uses across the tree.
+if f not in GLOBAL:
+	why((pf[0].file, f), pf[0].line,
+	    "hook is not static: callers in other files would need the same change",
+	    prio=9)
+
+// EXPORT_SYMBOL*(hook) follows a tree-wide rename.
+@export@
+declarer d =~ "^EXPORT_SYMBOL";
+identifier hook.f;
+position pe;
+@@
+(
+d(f@pe);
+|
+d(f@pe, ...);
+)
+
+@script:python@
+f << hook.f;
+pe << export.pe;
+@@
+if f not in GLOBAL:
+	why((pe[0].file, f), pe[0].line,
+	    "hook is exported: callers in other files would need the same change",
+	    prio=9)
+HOOKS.setdefault((pe[0].file, f), {"ops": set(), "line": pe[0].line})
+HOOKS[(pe[0].file, f)]["ops"].add((pe[0].line, pe[0].column))
 
 // Every use of the hook's name other than its ops entries.
 @ref@
@@ -1194,7 +1234,10 @@ f << hook.f;
 pops << hook.pops;
 @@
 k = (pops[0].file, f)
-if k not in DEFS and f not in ("generic_file_mmap", "generic_file_readonly_mmap"):
+if global_elsewhere(f):
+	if in_family("fields"):
+		record(k, pops[0].line, "converted", rule_name="rename")
+elif k not in DEFS and f not in ("generic_file_mmap", "generic_file_readonly_mmap"):
 	reason = "hook is defined in another file or has an unusual signature"
 	HOOKS[k]["reason"] = (int(pops[0].line), reason)
 	if reports_declines():
@@ -1627,6 +1670,66 @@ type T1, T2;
 @@
 - int f(T1, T2);
 + int nf(struct vm_area_desc *desc);
+
+@depends on patch@
+declarer d =~ "^EXPORT_SYMBOL";
+identifier f;
+position p : script:python(f) { f in DONE and OKN[f]["new"] != f };
+fresh identifier nf = f ## "_prepare";
+@@
+  d(
+- f@p
++ nf
+  , ...);
+
+// A hook converted in another file: its bindings and prototypes here.
+@depends on patch && !context@
+identifier f : script:python() { global_elsewhere(f) and in_family("fields") and
+				 new_name(f) != f };
+fresh identifier nf = f ## "_prepare";
+type T1, T2;
+@@
+  int
+- f
++ nf
+  (
+- T1, T2
++ struct vm_area_desc *
+  );
+
+@depends on patch && !context@
+identifier f : script:python() { global_elsewhere(f) and in_family("fields") };
+identifier a, b;
+type T1, T2;
+@@
+  int f(
+- T1 a, T2 b
++ struct vm_area_desc *desc
+  );
+
+@depends on patch && !context@
+identifier f : script:python() { global_elsewhere(f) and in_family("fields") and
+				 new_name(f) != f };
+fresh identifier nf = f ## "_prepare";
+@@
+  int
+- f
++ nf
+  (struct vm_area_desc *desc);
+
+@depends on patch && !context@
+identifier fops;
+identifier f : script:python() { global_elsewhere(f) and in_family("fields") };
+fresh identifier nf = script:python(f) { new_name(f) };
+@@
+struct file_operations fops = { ...,
+  .
+- mmap
++ mmap_prepare
+  =
+- f
++ nf
+  , ... };
 
 @depends on patch@
 identifier f : script:python() { f in DONE };

@@ -7,7 +7,7 @@ static const struct vm_operations_struct misc_vm_ops;
 extern int other_mmap(struct file *file, struct vm_area_struct *vma);
 extern void note_vma(struct vm_area_struct *vma);
 
-/* Not static: another file may call it. */
+/* Not static, but nothing else in the tree names it: converted, still global. */
 int pub_mmap(struct file *file, struct vm_area_struct *vma)
 {
 	vma->vm_ops = &misc_vm_ops;
