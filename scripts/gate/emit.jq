@@ -28,9 +28,14 @@ def plural($n; $word): "\($n) \($word)" + (if $n == 1 then "" else "s" end);
 def text:
 	.findings as $all
 	| ($all | map(select(.status == "new"))) as $new
+	| ($all | map(select(.status == "context")) | length) as $ncontext
+	| ($all | map(select(.status == "old")) | length) as $nold
 	| ([$checked[0][]] | add // [] | unique | length) as $nfiles
 	| (if ($all | length) > 0 then
-		"All findings in the patched files (new ones prefixed by >>):\n\n"
+		"All findings in the patched files (new ones prefixed by >>"
+		+ (if $ncontext > 0 then ", new ones on lines the patch leaves alone by +>"
+		   else "" end)
+		+ "):\n\n"
 		+ ([$all | group_by(.file)[]
 		    | reduce .[] as $f ({prev: null, out: []};
 			(if $f.function != .prev then
@@ -38,7 +43,7 @@ def text:
 					else "In function '\($f.function)':" end)]
 			 else . end)
 			| .prev = $f.function
-			| .out += [(if $f.status == "new" then ">> " else "   " end) + ($f | diagnostic)]
+			| .out += [({new: ">> ", context: "+> "}[$f.status] // "   ") + ($f | diagnostic)]
 			| if $f.status == "new" then
 				.out += [(($f.line | pad(8)) + " | "
 					+ (($sources[0][$f.file] // [])[$f.line - 1] // ""))]
@@ -50,9 +55,10 @@ def text:
 	+ (if ($new | length) == 0 then "no new findings"
 	   else plural($new | length; "new finding") + " ("
 		+ ([$new | group_by(.tool)[] | "\(.[0].tool): \(length)"] | join(", ")) + ")" end)
-	+ (if ($all | length) > ($new | length) then ", \(($all | length) - ($new | length)) not new"
-	   else "" end)
-	+ ", in " + plural($nfiles; "checked file");
+	+ (if $nold > 0 then "; \($nold) pre-existing" else "" end)
+	+ (if $ncontext > 0 then "; \($ncontext) new on lines the patch leaves alone, not counted"
+		+ " (--any-line counts them)" else "" end)
+	+ "; " + plural($nfiles; "checked file");
 
 def sarif:
 	.findings as $all
