@@ -56,17 +56,23 @@ char *xstrdup(const char *s)
 	return p;
 }
 
+char *xvasprintf(const char *fmt, va_list ap)
+{
+	char *s;
+
+	if (vasprintf(&s, fmt, ap) < 0)
+		die("out of memory");
+	return s;
+}
+
 char *xasprintf(const char *fmt, ...)
 {
 	va_list ap;
 	char *s;
-	int n;
 
 	va_start(ap, fmt);
-	n = vasprintf(&s, fmt, ap);
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		die("out of memory");
 	return s;
 }
 
@@ -135,13 +141,10 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 {
 	va_list ap;
 	char *tmp, *s;
-	int n;
 
 	va_start(ap, fmt);
-	n = vasprintf(&tmp, fmt, ap);
+	tmp = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		die("out of memory");
 	s = arena_strdup(a, tmp);
 	free(tmp);
 	return s;
@@ -181,13 +184,10 @@ void sbuf_addf(struct sbuf *b, const char *fmt, ...)
 {
 	va_list ap;
 	char *s;
-	int n;
 
 	va_start(ap, fmt);
-	n = vasprintf(&s, fmt, ap);
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		die("out of memory");
 	sbuf_add(b, s);
 	free(s);
 }
