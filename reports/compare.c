@@ -122,7 +122,7 @@ static json_t *counts_of(const json_t *sub)
 	};
 	json_t *c = json_object();
 
-	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(keys); i++)
 		json_object_set_new(c, keys[i], json_integer(sub ? jget_int(sub, keys[i]) : 0));
 	return c;
 }

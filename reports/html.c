@@ -16,6 +16,7 @@
 #define CHART_BAR 520
 #define CHART_ROW 20
 #define CHART_TOP 34
+#define CHART_LEGEND 196	/* one legend entry */
 
 static void esc(struct buf *out, const char *s)
 {
@@ -207,7 +208,7 @@ static const char script[] =
 	"window.addEventListener('hashchange', fromHash);\n"
 	"})();\n";
 
-static void totals(struct buf *out, const json_t *model)
+static void emit_totals(struct buf *out, const json_t *model)
 {
 	static const char *const cols[] = { "category=category", "#hooks=hooks", "#share=%", NULL };
 	const json_t *t = json_object_get(model, "totals");
@@ -231,7 +232,7 @@ static void totals(struct buf *out, const json_t *model)
 		   jget_int(t, "tool_errors"));
 }
 
-static void chart(struct buf *out, const json_t *model)
+static void emit_chart(struct buf *out, const json_t *model)
 {
 	const json_t **subs;
 	size_t n = sorted_subsystems(model, &subs), rows = 0, i;
@@ -247,12 +248,11 @@ static void chart(struct buf *out, const json_t *model)
 		   CHART_LABEL + CHART_BAR + 130, CHART_TOP + rows * CHART_ROW + 4,
 		   CHART_LABEL + CHART_BAR + 130, CHART_TOP + rows * CHART_ROW + 4);
 	/* legend */
-	for (int c = 0, x = 0; c < NR_FOP_CATEGORIES; c++) {
+	for (int c = 0; c < NR_FOP_CATEGORIES; c++)
 		buf_printf(out, "<rect class=\"legend c-%s\" x=\"%d\" y=\"6\" width=\"12\" "
 			   "height=\"12\"/><text x=\"%d\" y=\"16\">%s</text>\n",
-			   category_names[c], x, x + 16, category_titles[c]);
-		x += 16 + 7 * (int)strlen(category_titles[c]) + 18;
-	}
+			   category_names[c], c * CHART_LEGEND, c * CHART_LEGEND + 16,
+			   category_titles[c]);
 	y = CHART_TOP;
 	for (i = 0; i < n; i++) {
 		const json_t *s = subs[i];
@@ -331,7 +331,7 @@ static void counts_cells(struct buf *out, const json_t *s)
 	num_cell(out, percent(jget_int(s, "converted"), jget_int(s, "hooks")));
 }
 
-static void subsystems(struct buf *out, const json_t *model)
+static void emit_subsystems(struct buf *out, const json_t *model)
 {
 	static const char *const cols[] = {
 		"name=subsystem", "status=status", "lists=lists", "#hooks=hooks",
@@ -356,7 +356,7 @@ static void subsystems(struct buf *out, const json_t *model)
 	free(subs);
 }
 
-static void directories(struct buf *out, const json_t *model)
+static void emit_directories(struct buf *out, const json_t *model)
 {
 	static const char *const cols[] = {
 		"name=directory", "#hooks=hooks", "#converted=done", "#automatic=auto",
@@ -398,7 +398,7 @@ static void hook_detail(struct buf *out, const json_t *h)
 	buf_puts(out, "</td>");
 }
 
-static void hooks(struct buf *out, const json_t *model, const struct render_opts *o)
+static void emit_hooks(struct buf *out, const json_t *model, const struct render_opts *o)
 {
 	static const char *const cols[] = {
 		"file=file", "#line=line", "function=function", "hook=hook type",
@@ -435,7 +435,7 @@ static void hooks(struct buf *out, const json_t *model, const struct render_opts
 	foot(out);
 }
 
-static void small_tables(struct buf *out, const json_t *model)
+static void emit_small_tables(struct buf *out, const json_t *model)
 {
 	static const char *const rule_cols[] = { "rule=rule", "#hooks=hooks", NULL };
 	static const char *const reason_cols[] = {
@@ -480,7 +480,7 @@ static void small_tables(struct buf *out, const json_t *model)
 	foot(out);
 }
 
-static void findings(struct buf *out, const json_t *model, const struct render_opts *o)
+static void emit_findings(struct buf *out, const json_t *model, const struct render_opts *o)
 {
 	static const char *const cols[] = {
 		"file=file", "#line=line", "function=function", "check=check", "message=message",
@@ -523,7 +523,7 @@ static void findings(struct buf *out, const json_t *model, const struct render_o
 	}
 }
 
-static void unresolved(struct buf *out, const json_t *model, const struct render_opts *o)
+static void emit_unresolved(struct buf *out, const json_t *model, const struct render_opts *o)
 {
 	static const char *const cols[] = {
 		"file=file", "#line=line", "hook=hook type", "function=function", NULL,
@@ -552,7 +552,7 @@ static void unresolved(struct buf *out, const json_t *model, const struct render
 	buf_puts(out, "</details>\n");
 }
 
-static void compare(struct buf *out, const json_t *model, const struct render_opts *o)
+static void emit_compare(struct buf *out, const json_t *model, const struct render_opts *o)
 {
 	static const char *const tot_cols[] = {
 		"category=category", "#old=old", "#new=new", "#change=change", NULL,
@@ -598,7 +598,7 @@ static void compare(struct buf *out, const json_t *model, const struct render_op
 
 		buf_puts(out, "<tr>");
 		cell(out, jget_str(v, "name"));
-		for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+		for (size_t k = 0; k < ARRAY_SIZE(keys); k++) {
 			num_cell(out, jget_int(a, keys[k]));
 			num_cell(out, jget_int(b, keys[k]));
 		}
@@ -665,15 +665,15 @@ void render_html(const json_t *model, const struct render_opts *o, struct buf *o
 		buf_puts(out, ".");
 	}
 	buf_puts(out, "</p>\n");
-	totals(out, model);
-	chart(out, model);
-	compare(out, model, o);
-	subsystems(out, model);
-	small_tables(out, model);
-	hooks(out, model, o);
-	findings(out, model, o);
-	unresolved(out, model, o);
-	directories(out, model);
+	emit_totals(out, model);
+	emit_chart(out, model);
+	emit_compare(out, model, o);
+	emit_subsystems(out, model);
+	emit_small_tables(out, model);
+	emit_hooks(out, model, o);
+	emit_findings(out, model, o);
+	emit_unresolved(out, model, o);
+	emit_directories(out, model);
 	buf_printf(out, "<script>\n%s</script>\n</body>\n</html>\n", script);
 	free(title.s);
 }

@@ -20,7 +20,7 @@
 
 #include "report.h"
 
-static void usage(FILE *f)
+static void print_usage(FILE *f)
 {
 	fputs("usage: " PROG " scan [--files-from=LIST] [FILE...]\n"
 	      "       " PROG " render --tree=DIR [--format=html|md|json|csv] [-o OUT]\n"
@@ -45,7 +45,7 @@ static int cmd_scan(int argc, char **argv)
 			list = optarg;
 			break;
 		case 'h':
-			usage(stdout);
+			print_usage(stdout);
 			return 0;
 		default:
 			return 2;	/* getopt said why */
@@ -145,7 +145,7 @@ static int cmd_render(int argc, char **argv)
 			json_array_append_new(paths, jstr(optarg));
 			break;
 		case 'h':
-			usage(stdout);
+			print_usage(stdout);
 			return 0;
 		default:
 			return 2;	/* getopt said why */
@@ -187,11 +187,11 @@ static int cmd_render(int argc, char **argv)
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
-		usage(stderr);
+		print_usage(stderr);
 		return 2;
 	}
 	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
-		usage(stdout);
+		print_usage(stdout);
 		return 0;
 	}
 	if (!strcmp(argv[1], "scan"))

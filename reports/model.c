@@ -618,7 +618,7 @@ static json_t *map_values(json_t *map)
 static char *tree_version(const char *tree)
 {
 	struct buf path = { 0 }, v = { 0 };
-	const char *keys[] = { "VERSION", "PATCHLEVEL", "SUBLEVEL", "EXTRAVERSION" };
+	static const char *const keys[] = { "VERSION", "PATCHLEVEL", "SUBLEVEL", "EXTRAVERSION" };
 	char *vals[4] = { 0 };
 	char *text, *line, *next;
 

@@ -20,6 +20,10 @@
 
 #define PROG "mmprep-report-gen"
 
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define __noreturn __attribute__((noreturn))
+#define __printf(a, b) __attribute__((format(printf, a, b)))
+
 /* The schema name in every JSON report; bump it when a key changes meaning. */
 #define REPORT_SCHEMA "mmprep-report/1"
 
@@ -29,8 +33,8 @@ struct buf {
 	size_t len, cap;
 };
 
-__attribute__((noreturn, format(printf, 1, 2))) void die(const char *fmt, ...);
-__attribute__((format(printf, 1, 2))) void warn(const char *fmt, ...);
+__noreturn __printf(1, 2) void die(const char *fmt, ...);
+__printf(1, 2) void warn(const char *fmt, ...);
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
@@ -38,7 +42,7 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 void buf_add(struct buf *b, const char *s, size_t n);
 void buf_puts(struct buf *b, const char *s);
-__attribute__((format(printf, 2, 3))) void buf_printf(struct buf *b, const char *fmt, ...);
+__printf(2, 3) void buf_printf(struct buf *b, const char *fmt, ...);
 char *read_file(const char *path, size_t *len);
 void write_output(const char *path, const char *data, size_t len);
 json_t *jstr(const char *s);

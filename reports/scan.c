@@ -179,10 +179,10 @@ static void tokenize(const char *s, size_t len, struct toks *t)
 			i += 3;
 			continue;
 		}
-		for (k = 0; k < sizeof(two) / sizeof(two[0]); k++)
+		for (k = 0; k < ARRAY_SIZE(two); k++)
 			if (i + 1 < len && s[i] == two[k][0] && s[i + 1] == two[k][1])
 				break;
-		if (k < sizeof(two) / sizeof(two[0])) {
+		if (k < ARRAY_SIZE(two)) {
 			tok_push(t, T_PUNCT, s + i, 2, line);
 			i += 2;
 			continue;
@@ -345,7 +345,7 @@ static bool is_annotation(const struct tok *t)
 
 	if (t->len >= 11 && !memcmp(t->s, "__attribute", 11))
 		return true;
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(words); i++)
 		if (is_word(t, words[i]))
 			return true;
 	return false;

@@ -122,7 +122,7 @@ static void md_compare(const json_t *model, struct buf *out)
 
 			buf_puts(out, "| ");
 			md_cell(out, jget_str(v, "name"));
-			for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+			for (size_t k = 0; k < ARRAY_SIZE(keys); k++) {
 				long long a = jget_int(o, keys[k]), b = jget_int(n, keys[k]);
 
 				if (a == b)
