@@ -21,7 +21,8 @@ DEMO_DIR ?= fs
 export J
 
 .PHONY: all analyzer check check-fast check-convert check-cocci check-analyzer \
-	check-analyzer-asan check-cli check-shell check-real check-kbuild demo \
+	check-analyzer-asan check-cli check-shell check-real check-kbuild \
+	check-gate check-real-gate demo \
 	bench cocci install clean
 
 all: analyzer
@@ -29,10 +30,10 @@ all: analyzer
 analyzer:
 	$(MAKE) -C analyzer
 
-check: check-fast check-real check-kbuild
+check: check-fast check-real check-kbuild check-real-gate
 
 check-fast: check-shell check-cli check-cocci check-convert check-analyzer \
-	check-analyzer-asan
+	check-analyzer-asan check-gate
 
 check-convert: analyzer
 	testcases/run-convert
@@ -56,10 +57,17 @@ check-shell:
 		scripts/kernel-build scripts/mmprep-bench scripts/cocci-families \
 		testcases/run-convert testcases/run-convert-tree \
 		testcases/run-cocci-modes testcases/run-cli \
-		testcases/run-real-convert .ci/run
+		testcases/run-real-convert scripts/mmprep-gate testcases/run-gate \
+		testcases/run-real-gate .ci/run
 
 check-real:
 	testcases/run-real-convert
+
+check-gate: analyzer
+	testcases/run-gate
+
+check-real-gate: analyzer
+	testcases/run-real-gate
 
 check-kbuild: analyzer
 	$(MAKE) -C analyzer check-kbuild
@@ -94,6 +102,11 @@ install: analyzer
 	install -m 755 scripts/mmprep-convert scripts/kernel-tree \
 		$(DESTDIR)$(PREFIX)/share/mmprep/scripts/
 	ln -sf ../share/mmprep/scripts/mmprep-convert $(DESTDIR)$(PREFIX)/bin/mmprep-convert
+	install -d $(DESTDIR)$(PREFIX)/share/mmprep/scripts/gate
+	install -m 755 scripts/mmprep-gate $(DESTDIR)$(PREFIX)/share/mmprep/scripts/
+	install -m 644 scripts/gate/*.awk scripts/gate/*.jq \
+		$(DESTDIR)$(PREFIX)/share/mmprep/scripts/gate/
+	ln -sf ../share/mmprep/scripts/mmprep-gate $(DESTDIR)$(PREFIX)/bin/mmprep-gate
 
 clean:
 	$(MAKE) -C analyzer clean
