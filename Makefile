@@ -22,18 +22,21 @@ export J
 
 .PHONY: all analyzer check check-fast check-convert check-cocci check-analyzer \
 	check-analyzer-asan check-cli check-shell check-real check-kbuild \
-	check-gate check-real-gate demo \
+	check-gate check-real-gate check-report reports demo \
 	bench cocci install clean
 
-all: analyzer
+all: analyzer reports
 
 analyzer:
 	$(MAKE) -C analyzer
 
+reports:
+	$(MAKE) -C reports
+
 check: check-fast check-real check-kbuild check-real-gate
 
 check-fast: check-shell check-cli check-cocci check-convert check-analyzer \
-	check-analyzer-asan check-gate
+	check-analyzer-asan check-gate check-report
 
 check-convert: analyzer
 	testcases/run-convert
@@ -58,10 +61,15 @@ check-shell:
 		testcases/run-convert testcases/run-convert-tree \
 		testcases/run-cocci-modes testcases/run-cli \
 		testcases/run-real-convert scripts/mmprep-gate testcases/run-gate \
-		testcases/run-real-gate .ci/run
+		testcases/run-real-gate scripts/mmprep-report testcases/run-report \
+		testcases/run-real-report .ci/run
 
-check-real:
+check-real: analyzer reports
 	testcases/run-real-convert
+	testcases/run-real-report
+
+check-report: analyzer reports
+	testcases/run-report
 
 check-gate: analyzer
 	testcases/run-gate
@@ -90,7 +98,7 @@ bench: analyzer
 cocci: cocci/all/mmap_prepare.cocci scripts/cocci-families
 	scripts/cocci-families
 
-install: analyzer
+install: analyzer reports
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/mmprep/cocci \
 		$(DESTDIR)$(PREFIX)/share/mmprep/include
 	install -m 755 analyzer/mmprep-check $(DESTDIR)$(PREFIX)/bin/
@@ -107,7 +115,12 @@ install: analyzer
 	install -m 644 scripts/gate/*.awk scripts/gate/*.jq \
 		$(DESTDIR)$(PREFIX)/share/mmprep/scripts/gate/
 	ln -sf ../share/mmprep/scripts/mmprep-gate $(DESTDIR)$(PREFIX)/bin/mmprep-gate
+	install -d $(DESTDIR)$(PREFIX)/share/mmprep/reports
+	install -m 755 reports/mmprep-report-gen $(DESTDIR)$(PREFIX)/share/mmprep/reports/
+	install -m 755 scripts/mmprep-report $(DESTDIR)$(PREFIX)/share/mmprep/scripts/
+	ln -sf ../share/mmprep/scripts/mmprep-report $(DESTDIR)$(PREFIX)/bin/mmprep-report
 
 clean:
 	$(MAKE) -C analyzer clean
+	$(MAKE) -C reports clean
 	rm -rf bench
