@@ -1697,25 +1697,32 @@ type T1, T2;
 + struct vm_area_desc *
   );
 
+@script:python descident@
+d;
+@@
+coccinelle.d = cocci.make_ident("desc")
+
 @depends on patch && !context@
 identifier f : script:python() { global_elsewhere(f) and in_family("fields") };
 identifier a, b;
+identifier descident.d;
 type T1, T2;
 @@
   int f(
 - T1 a, T2 b
-+ struct vm_area_desc *desc
++ struct vm_area_desc *d
   );
 
 @depends on patch && !context@
 identifier f : script:python() { global_elsewhere(f) and in_family("fields") and
 				 new_name(f) != f };
 fresh identifier nf = f ## "_prepare";
+identifier dd;
 @@
   int
 - f
 + nf
-  (struct vm_area_desc *desc);
+  (struct vm_area_desc *dd);
 
 @depends on patch && !context@
 identifier fops;
