@@ -9,6 +9,8 @@
 #   make check-fast      the same without the real kernel tree
 #   make demo            convert fs/ of Debian's linux-source-6.12 (DEMO_DIR=...)
 #   make bench           measure speed against spatch and clang (bench/results.json)
+#   make verify          convert the whole 6.12 tree and compile every converted
+#                        file against the backported API (bench/verify.json)
 #   make cocci           regenerate cocci/mmap_prepare_*.cocci from cocci/all/
 #   make install PREFIX=/usr/local
 #
@@ -23,7 +25,7 @@ export J
 .PHONY: all analyzer check check-fast check-convert check-cocci check-analyzer \
 	check-analyzer-asan check-cli check-shell check-real check-kbuild \
 	check-gate check-real-gate check-report reports demo \
-	bench cocci install clean
+	bench verify cocci install clean
 
 all: analyzer reports
 
@@ -91,8 +93,11 @@ demo: analyzer
 	jq -r 'select(.status != "converted") | "\(.file):\(.line): \(.function): \(.reason)"' \
 		$(CURDIR)/bench/demo.json
 
-bench: analyzer
+bench: analyzer reports
 	scripts/mmprep-bench
+
+verify: analyzer
+	scripts/mmprep-verify -j $(J)
 
 # The per-family semantic patches are generated from cocci/all/.
 cocci: cocci/all/mmap_prepare.cocci scripts/cocci-families
