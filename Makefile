@@ -24,7 +24,7 @@ export J
 
 .PHONY: all analyzer check check-fast check-convert check-cocci check-analyzer \
 	check-analyzer-asan check-cli check-shell check-real check-kbuild \
-	check-gate check-real-gate check-report reports demo \
+	check-gate check-real-gate check-report check-verify reports demo \
 	bench verify cocci install clean
 
 all: analyzer reports
@@ -35,7 +35,7 @@ analyzer:
 reports:
 	$(MAKE) -C reports
 
-check: check-fast check-real check-kbuild check-real-gate
+check: check-fast check-real check-kbuild check-real-gate check-verify
 
 check-fast: check-shell check-cli check-cocci check-convert check-analyzer \
 	check-analyzer-asan check-gate check-report
@@ -64,7 +64,8 @@ check-shell:
 		testcases/run-cocci-modes testcases/run-cli \
 		testcases/run-real-convert scripts/mmprep-gate testcases/run-gate \
 		testcases/run-real-gate scripts/mmprep-report testcases/run-report \
-		testcases/run-real-report .ci/run
+		testcases/run-real-report scripts/mmprep-verify scripts/api-backport/apply \
+		testcases/run-verify testcases/verify/fake-convert .ci/run
 
 check-real: analyzer reports
 	testcases/run-real-convert
@@ -78,6 +79,9 @@ check-gate: analyzer
 
 check-real-gate: analyzer
 	testcases/run-real-gate
+
+check-verify: analyzer
+	testcases/run-verify
 
 check-kbuild: analyzer
 	$(MAKE) -C analyzer check-kbuild
