@@ -107,7 +107,7 @@ def record(fn, line, status, rule_name=None, reason=None):
 		rec["rule"] = rule_name
 	if reason:
 		rec["reason"] = reason
-	with open(path, "a") as fp:
+	with open(path, "a", encoding="utf-8") as fp:
 		fp.write(json.dumps(rec, sort_keys=True) + "\n")
 
 
@@ -121,7 +121,7 @@ def strip_comments(text):
 
 def source():
 	try:
-		with open(CURFILE[0]) as fp:
+		with open(CURFILE[0], encoding="utf-8", errors="replace") as fp:
 			return fp.read()
 	except (OSError, TypeError):
 		return ""

@@ -271,7 +271,7 @@ def record_done():
 
 def source_line(path, line):
 	try:
-		with open(path) as fp:
+		with open(path, encoding="utf-8", errors="replace") as fp:
 			for i, text in enumerate(fp, 1):
 				if i == int(line):
 					return " ".join(text.split())
@@ -338,7 +338,7 @@ def record(k, line, status, rule_name=None, reason=None, hook="file_operations.m
 		rec["rule"] = rule_name
 	if reason:
 		rec["reason"] = reason
-	with open(path, "a") as fp:
+	with open(path, "a", encoding="utf-8") as fp:
 		fp.write(json.dumps(rec, sort_keys=True) + "\n")
 
 @script:python depends on api_6_19@
