@@ -1226,7 +1226,7 @@ elif not in_family(family(RULES.get(k) or ["fields"])):
 	# converted by the semantic patch of another family
 	cocci.include_match(False)
 else:
-	name = f if f.endswith("prepare") else f + "_prepare"
+	name = new_name(f)
 	OK[k] = name
 	if not RULES.get(k):
 		rule(k, "fields")
