@@ -29,6 +29,7 @@ virtual patch
 virtual context
 virtual org
 virtual report
+virtual scan
 virtual api_6_19
 virtual api_7_0
 virtual api_7_1
@@ -290,7 +291,38 @@ LEVEL = 700
 @@
 LEVEL = 701
 
-@script:python@
+// Files in scope: they name one of the two fields, or bind an
+// mmap_prepare hook.  These rules give spatch's token prefilter the names
+// to look for (make coccicheck then skips every other file);
+// scripts/mmprep-convert runs this file only on files that name a field
+// and sets "scan", so that uses in code spatch cannot parse are reported
+// even when nothing else in the file is.
+@anyuse@
+expression E;
+@@
+(
+ E.success_hook
+|
+ E->success_hook
+|
+ E.error_hook
+|
+ E->error_hook
+)
+
+@anyinit@
+identifier S, x, fops, f;
+expression E;
+@@
+(
+struct S x = { ..., .success_hook = E, ... };
+|
+struct S x = { ..., .error_hook = E, ... };
+|
+struct file_operations fops = { ..., .mmap_prepare = f, ... };
+)
+
+@script:python depends on (anyuse || anyinit || scan)@
 @@
 reset()
 
@@ -298,7 +330,7 @@ reset()
 // Every use of the two fields, and the uses that the rewrites understand.
 // ---------------------------------------------------------------------
 
-@site@
+@site depends on (anyuse || anyinit || scan)@
 expression E;
 identifier fld = {success_hook, error_hook};
 position p;
@@ -309,13 +341,13 @@ position p;
  E->fld@p
 )
 
-@script:python@
+@script:python depends on (anyuse || anyinit || scan)@
 fld << site.fld;
 p << site.p;
 @@
 add_site(p[0].current_element, p[0].line, p[0].column, p[0].column_end, fld)
 
-@assign disable ptr_to_array@
+@assign depends on (anyuse || anyinit || scan) disable ptr_to_array@
 struct vm_area_desc *D;
 identifier fld = {success_hook, error_hook};
 identifier h;
@@ -323,7 +355,7 @@ position p;
 @@
 D->action.fld@p = h;
 
-@script:python@
+@script:python depends on (anyuse || anyinit || scan)@
 D << assign.D;
 fld << assign.fld;
 h << assign.h;
@@ -337,7 +369,7 @@ s["desc"] = str(D)
 // The hook functions.
 // ---------------------------------------------------------------------
 
-@fdef@
+@fdef depends on (anyuse || anyinit || scan)@
 identifier h;
 type T;
 parameter list ps;
@@ -345,27 +377,27 @@ position p;
 @@
 T h@p(ps) { ... }
 
-@script:python@
+@script:python depends on (anyuse || anyinit || scan)@
 h << fdef.h;
 p << fdef.p;
 @@
 d = DEFS.setdefault(h, {"line": int(p[0].line), "static": False, "count": 0})
 d["count"] += 1
 
-@fstatic@
+@fstatic depends on (anyuse || anyinit || scan)@
 identifier h;
 type T;
 parameter list ps;
 @@
 static T h(ps) { ... }
 
-@script:python@
+@script:python depends on (anyuse || anyinit || scan)@
 h << fstatic.h;
 @@
 if h in DEFS:
 	DEFS[h]["static"] = True
 
-@proto@
+@proto depends on (anyuse || anyinit || scan)@
 identifier h;
 type T;
 parameter list ps;
@@ -373,13 +405,13 @@ position p;
 @@
 T h@p(ps);
 
-@script:python@
+@script:python depends on (anyuse || anyinit || scan)@
 h << proto.h;
 @@
 PROTOS[h] = PROTOS.get(h, 0) + 1
 
 // error_hook is only called with an error, so "if (err)" always holds.
-@errdef@
+@errdef depends on (anyuse || anyinit || scan)@
 identifier h, err;
 constant C;
 @@
@@ -416,7 +448,7 @@ int h(int err)
 )
 }
 
-@script:python@
+@script:python depends on (anyuse || anyinit || scan)@
 h << errdef.h;
 C << errdef.C;
 @@
@@ -424,7 +456,7 @@ c = str(C).strip()
 if ERRNO_NAME.match(c) or (c.isdigit() and 1 <= int(c) <= 4095):
 	ERRNO[h] = "-" + c
 
-@errpos@
+@errpos depends on (anyuse || anyinit || scan)@
 identifier h, err;
 constant C;
 @@
@@ -437,14 +469,14 @@ int h(int err)
 )
 }
 
-@script:python@
+@script:python depends on (anyuse || anyinit || scan)@
 h << errpos.h;
 C << errpos.C;
 @@
 if not str(C).strip().startswith("-"):
 	POSITIVE[h] = str(C).strip()
 
-@errmore@
+@errmore depends on (anyuse || anyinit || scan)@
 identifier h, err;
 constant C;
 @@
@@ -454,12 +486,12 @@ int h(int err)
  return -C;
 }
 
-@script:python@
+@script:python depends on (anyuse || anyinit || scan)@
 h << errmore.h;
 @@
 MORE.add(h)
 
-@anondef@
+@anondef depends on (anyuse || anyinit || scan)@
 identifier h, v;
 @@
 int h(const struct vm_area_struct *v)
@@ -472,14 +504,14 @@ int h(const struct vm_area_struct *v)
  return 0;
 }
 
-@script:python@
+@script:python depends on (anyuse || anyinit || scan)@
 h << anondef.h;
 @@
 ANON.add(h)
 
 // vma_desc_set_anonymous() takes effect where success_hook was set: the
 // descriptor must not be changed after that point.
-@after_ops@
+@after_ops depends on (anyuse || anyinit || scan)@
 struct vm_area_desc *D;
 expression H, E;
 position p;
@@ -488,13 +520,13 @@ D->action.success_hook = H;
 ... when any
 D->vm_ops@p = E
 
-@script:python@
+@script:python depends on (anyuse || anyinit || scan)@
 p << after_ops.p;
 @@
 fn = p[0].current_element
 AFTER[fn] = min(AFTER.get(fn, int(p[0].line)), int(p[0].line))
 
-@after_call@
+@after_call depends on (anyuse || anyinit || scan)@
 struct vm_area_desc *D;
 expression H;
 identifier fn;
@@ -505,7 +537,7 @@ D->action.success_hook = H;
 ... when any
 fn@p(es1, D, es2)
 
-@script:python@
+@script:python depends on (anyuse || anyinit || scan)@
 fn << after_call.fn;
 p << after_call.p;
 @@
@@ -517,7 +549,7 @@ if not fn.startswith("mmap_action_"):
 // The verdict, one per function that uses a hook field.
 // ---------------------------------------------------------------------
 
-@script:python@
+@script:python depends on (anyuse || anyinit || scan)@
 @@
 decide()
 
@@ -525,7 +557,7 @@ decide()
 // Rewrites.  Each one re-parses the file, so they are keyed by names.
 // ---------------------------------------------------------------------
 
-@err_rw depends on patch && !api_6_19 && !api_7_0 && !api_7_1 disable ptr_to_array@
+@err_rw depends on (anyuse || anyinit || scan) && patch && !api_6_19 && !api_7_0 && !api_7_1 disable ptr_to_array@
 struct vm_area_desc *D;
 identifier h;
 position p : script:python(h) { todo(p, "error_hook", h) };
@@ -534,12 +566,12 @@ fresh identifier e = script:python(h) { ERRNO.get(h, "__mmprep_no_errno__") };
 - D->action.error_hook = h@p;
 + D->action.error_override = e;
 
-@script:python@
+@script:python depends on (anyuse || anyinit || scan)@
 p << err_rw.p;
 @@
 done(p)
 
-@anon_rw depends on patch && !api_6_19 && !api_7_0 && !api_7_1 disable ptr_to_array@
+@anon_rw depends on (anyuse || anyinit || scan) && patch && !api_6_19 && !api_7_0 && !api_7_1 disable ptr_to_array@
 struct vm_area_desc *D;
 identifier h;
 position p : script:python(h) { todo(p, "success_hook", h) };
@@ -547,26 +579,26 @@ position p : script:python(h) { todo(p, "success_hook", h) };
 - D->action.success_hook = h@p;
 + vma_desc_set_anonymous(D);
 
-@script:python@
+@script:python depends on (anyuse || anyinit || scan)@
 p << anon_rw.p;
 @@
 done(p)
 
-@depends on patch && !api_6_19 && !api_7_0 && !api_7_1@
+@depends on (anyuse || anyinit || scan) && patch && !api_6_19 && !api_7_0 && !api_7_1@
 identifier h : script:python() { h in REMOVE };
 type T;
 parameter list ps;
 @@
 - T h(ps) { ... }
 
-@depends on patch && !api_6_19 && !api_7_0 && !api_7_1@
+@depends on (anyuse || anyinit || scan) && patch && !api_6_19 && !api_7_0 && !api_7_1@
 identifier h : script:python() { h in REMOVE };
 type T;
 parameter list ps;
 @@
 - T h(ps);
 
-@script:python depends on patch && !api_6_19 && !api_7_0 && !api_7_1@
+@script:python depends on (anyuse || anyinit || scan) && patch && !api_6_19 && !api_7_0 && !api_7_1@
 @@
 record_done()
 
@@ -574,7 +606,7 @@ record_done()
 // Report, org and context output.
 // ---------------------------------------------------------------------
 
-@show@
+@show depends on (anyuse || anyinit || scan)@
 expression E;
 identifier fld = {success_hook, error_hook};
 position p;
@@ -585,7 +617,7 @@ position p;
  E->fld@p
 )
 
-@script:python depends on report@
+@script:python depends on (anyuse || anyinit || scan) && report@
 p << show.p;
 @@
 s = site_at(p)
@@ -596,21 +628,21 @@ if s is not None and s["fn"] in FUNCS:
 	coccilib.report.print_report(p[0], "WARNING: " + message(s))
 
 // Uses that spatch did not parse have no position to report through.
-@script:python depends on report@
+@script:python depends on (anyuse || anyinit || scan) && report@
 @@
 for s in sorted(SITES.values(), key=lambda s: (s["line"], s["col"])):
 	if s.get("text") and s["fn"] in FUNCS:
 		print("%s:%d:%d-%d: WARNING: %s" % (CURFILE[0], s["line"], s["col"],
 						    s["col_end"], message(s)))
 
-@script:python depends on org@
+@script:python depends on (anyuse || anyinit || scan) && org@
 p << show.p;
 @@
 s = site_at(p)
 if s is not None and s["fn"] in FUNCS:
 	cocci.print_main(message(s), p)
 
-@script:python depends on org@
+@script:python depends on (anyuse || anyinit || scan) && org@
 @@
 class Where(object):
 	pass
@@ -621,7 +653,7 @@ for s in sorted(SITES.values(), key=lambda s: (s["line"], s["col"])):
 		w.column, w.column_end = s["col"], s["col_end"]
 		cocci.print_main(message(s), [w])
 
-@depends on context@
+@depends on (anyuse || anyinit || scan) && context@
 expression E;
 identifier fld = {success_hook, error_hook};
 position p : script:python() { site_at(p) is not None and site_at(p)["fn"] in FUNCS };

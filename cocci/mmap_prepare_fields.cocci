@@ -27,6 +27,7 @@ virtual api_6_19
 virtual api_7_0
 virtual api_7_1
 virtual api_7_2
+virtual global
 
 @initialize:python@
 @@
@@ -344,22 +345,6 @@ def record(k, line, status, rule_name=None, reason=None, hook="file_operations.m
 	with open(path, "a", encoding="utf-8") as fp:
 		fp.write(json.dumps(rec, sort_keys=True) + "\n")
 
-@script:python depends on api_6_19@
-@@
-LEVEL = 619
-
-@script:python@
-@@
-reset(None)
-
-@script:python depends on api_7_0@
-@@
-LEVEL = 700
-
-@script:python depends on api_7_1@
-@@
-LEVEL = 701
-
 // ---------------------------------------------------------------------
 // Hooks: functions named by .mmap in a file_operations initialiser.
 // ---------------------------------------------------------------------
@@ -374,20 +359,36 @@ struct file_operations fops = { ..., .mmap = f@pops, ... };
 struct file_operations fops[...] = { ..., { ..., .mmap = f@pops, ... }, ... };
 )
 
-@script:python@
+@script:python depends on hook@
+@@
+reset(None)
+
+@script:python depends on hook && api_6_19@
+@@
+LEVEL = 619
+
+@script:python depends on hook && api_7_0@
+@@
+LEVEL = 700
+
+@script:python depends on hook && api_7_1@
+@@
+LEVEL = 701
+
+@script:python depends on hook@
 f << hook.f;
 pops << hook.pops;
 @@
 HOOKS.setdefault((pops[0].file, f), {"ops": set(), "line": pops[0].line})
 HOOKS[(pops[0].file, f)]["ops"].add((pops[0].line, pops[0].column))
 
-@def@
+@def depends on hook@
 identifier hook.f, fparam, vma;
 position pf;
 @@
 int f@pf(struct file *fparam, struct vm_area_struct *vma) { ... }
 
-@script:python@
+@script:python depends on hook@
 f << hook.f;
 file << def.fparam;
 vma << def.vma;
@@ -396,19 +397,19 @@ pf << def.pf;
 DEFS[(pf[0].file, f)] = {"file": file, "vma": vma, "line": pf[0].line,
 			  "col": pf[0].column}
 
-@nonstatic@
+@nonstatic depends on hook@
 identifier hook.f;
 position pf;
 @@
 int f@pf(...) { ... }
 
-@isstatic@
+@isstatic depends on hook@
 identifier hook.f;
 position nonstatic.pf;
 @@
 static int f@pf(...) { ... }
 
-@script:python depends on !isstatic@
+@script:python depends on hook && !isstatic@
 f << hook.f;
 pf << nonstatic.pf;
 @@
@@ -420,7 +421,7 @@ if f not in GLOBAL:
 	    prio=9)
 
 // EXPORT_SYMBOL*(hook) follows a tree-wide rename.
-@export@
+@export depends on hook@
 declarer d =~ "^EXPORT_SYMBOL";
 identifier hook.f;
 position pe;
@@ -431,7 +432,7 @@ d(f@pe);
 d(f@pe, ...);
 )
 
-@script:python@
+@script:python depends on hook@
 f << hook.f;
 pe << export.pe;
 @@
@@ -443,13 +444,13 @@ HOOKS.setdefault((pe[0].file, f), {"ops": set(), "line": pe[0].line})
 HOOKS[(pe[0].file, f)]["ops"].add((pe[0].line, pe[0].column))
 
 // Every use of the hook's name other than its ops entries.
-@ref@
+@ref depends on hook@
 identifier hook.f;
 position pr;
 @@
 f@pr
 
-@script:python@
+@script:python depends on hook@
 f << hook.f;
 pr << ref.pr;
 @@
@@ -459,13 +460,13 @@ if h is not None and (pr[0].line, pr[0].column) not in h["ops"]:
 	why(k, pr[0].line, "%s is also used outside file_operations.mmap" % f)
 
 // Every use of the VMA parameter inside a hook.
-@vuse@
+@vuse depends on hook@
 identifier def.vma;
 position pv;
 @@
 vma@pv
 
-@script:python@
+@script:python depends on hook@
 vma << def.vma;
 pv << vuse.pv;
 @@
@@ -474,13 +475,13 @@ if k in DEFS and DEFS[k]["vma"] == vma:
 	VUSES.setdefault(k, []).append((pv[0].line, pv[0].column))
 
 // Every use of the file parameter inside a hook.
-@fuse@
+@fuse depends on hook@
 identifier def.fparam;
 position pu;
 @@
 fparam@pu
 
-@script:python@
+@script:python depends on hook@
 file << def.fparam;
 pu << fuse.pu;
 @@
@@ -490,13 +491,13 @@ if k in DEFS and DEFS[k]["file"] == file:
 
 // The descriptor is called desc: a hook that already uses that name is
 // left alone rather than guessed at.
-@descname@
+@descname depends on hook@
 identifier d =~ "^desc$";
 position pd;
 @@
 d@pd
 
-@script:python@
+@script:python depends on hook@
 pd << descname.pd;
 @@
 k = hkey(pd)
@@ -504,7 +505,7 @@ if k in DEFS:
 	why(k, pd[0].line, "the name 'desc' is already used in the hook")
 
 // Calls that receive the VMA, to name them when no rule understands them.
-@vcall@
+@vcall depends on hook@
 identifier def.vma;
 identifier fn;
 expression list es1, es2;
@@ -512,7 +513,7 @@ position pc, pv;
 @@
 fn@pc(es1, vma@pv, es2)
 
-@script:python@
+@script:python depends on hook@
 fn << vcall.fn;
 pv << vcall.pv;
 @@
@@ -523,7 +524,7 @@ if hkey(pv) in DEFS:
 // Known reasons to leave a hook to a human.
 // ---------------------------------------------------------------------
 
-@human@
+@human depends on hook@
 identifier fn = {remap_vmalloc_range, remap_vmalloc_range_partial,
 		 dma_mmap_coherent, dma_mmap_wc, dma_mmap_attrs, dma_mmap_pages,
 		 dma_mmap_noncontiguous, vm_insert_page, vmf_insert_pfn,
@@ -537,7 +538,7 @@ position ph;
 @@
 fn@ph(es)
 
-@script:python@
+@script:python depends on hook@
 fn << human.fn;
 ph << human.ph;
 @@
@@ -564,7 +565,7 @@ if k in DEFS:
 		why(k, ph[0].line, HUMAN_WHY.get(fn, "%s() needs the VMA" % fn))
 
 // Per-mapping state taken at mmap time belongs in vm_ops->mapped.
-@state@
+@state depends on hook@
 identifier fn = {kref_get, refcount_inc, atomic_inc, atomic_long_inc,
 		 get_file, kmalloc, kzalloc, kcalloc, kvmalloc, kvzalloc,
 		 vmalloc, vzalloc, list_add, list_add_tail, pm_runtime_get,
@@ -575,7 +576,7 @@ position ps;
 @@
 fn@ps(es)
 
-@script:python@
+@script:python depends on hook@
 fn << state.fn;
 ps << state.ps;
 @@
@@ -587,14 +588,14 @@ if k in DEFS:
 // A call made only for its effect: unless it is known to be harmless at
 // prepare time, the hook may be publishing per-mapping state (the afs bug of
 // 6.17) that belongs in vm_ops->mapped.  Leave it to a human.
-@effect@
+@effect depends on hook@
 identifier fn;
 expression list es;
 position pe;
 @@
 fn@pe(es);
 
-@script:python@
+@script:python depends on hook@
 fn << effect.fn;
 es << effect.es;
 pe << effect.pe;
@@ -607,14 +608,14 @@ if k in DEFS and not harmless(fn) and \
 	    "that belongs in vm_ops->mapped; review by hand" % fn, prio=1)
 
 // The VMA pointer stored for later.
-@store@
+@store depends on hook@
 identifier def.vma;
 expression E;
 position pst;
 @@
 E = vma@pst
 
-@script:python@
+@script:python depends on hook@
 vma << def.vma;
 pst << store.pst;
 @@
@@ -623,7 +624,7 @@ if k in DEFS and DEFS[k]["vma"] == vma:
 	why(k, pst[0].line, "stores the VMA pointer: the VMA does not exist yet")
 
 // Fields that are read-only in the descriptor, or write-only.
-@rofield@
+@rofield depends on hook@
 identifier def.vma;
 identifier fld = {vm_start, vm_end, vm_mm, vm_file, vm_flags};
 expression E;
@@ -632,7 +633,7 @@ position pw;
 @@
 vma@pw->fld aop E
 
-@script:python@
+@script:python depends on hook@
 vma << def.vma;
 fld << rofield.fld;
 pw << rofield.pw;
@@ -645,7 +646,7 @@ if k in DEFS and DEFS[k]["vma"] == vma:
 // Mapping calls that become mmap actions.
 // ---------------------------------------------------------------------
 
-@acall@
+@acall depends on hook@
 identifier fn = {remap_pfn_range, io_remap_pfn_range, vm_iomap_memory,
 		 vm_map_pages, vm_map_pages_zero, vm_insert_pages};
 expression list es;
@@ -653,7 +654,7 @@ position pa;
 @@
 fn@pa(es)
 
-@script:python@
+@script:python depends on hook@
 fn << acall.fn;
 pa << acall.pa;
 @@
@@ -661,7 +662,7 @@ k = hkey(pa)
 if k in DEFS:
 	ACTIONS.setdefault(k, []).append((pa[0].line, pa[0].column, fn))
 
-@aloop@
+@aloop depends on hook@
 identifier fn = {remap_pfn_range, io_remap_pfn_range, vm_iomap_memory,
 		 vm_map_pages, vm_map_pages_zero, vm_insert_pages};
 expression list es;
@@ -673,7 +674,7 @@ for (...;...;...) { <+... fn@pl(es) ...+> }
 while (...) { <+... fn@pl(es) ...+> }
 )
 
-@script:python@
+@script:python depends on hook@
 fn << aloop.fn;
 pl << aloop.pl;
 @@
@@ -682,7 +683,7 @@ if k in DEFS:
 	why(k, pl[0].line, "%s() in a loop: one action per mapping" % fn)
 
 // Shape 1: return remap_pfn_range(vma, start, pfn, size, prot);
-@ret_remap@
+@ret_remap depends on hook@
 identifier fn = {remap_pfn_range, io_remap_pfn_range};
 identifier def.vma;
 expression S, P, Z, PR;
@@ -691,7 +692,7 @@ position pa;
 return fn@pa(vma, S, P, Z, PR);
 
 // Shape 2: if (remap_pfn_range(...)) return -E; ... return 0;
-@if_remap@
+@if_remap depends on hook@
 identifier fn = {remap_pfn_range, io_remap_pfn_range};
 identifier def.vma;
 expression S, P, Z, PR;
@@ -702,7 +703,7 @@ if (fn@pa(vma, S, P, Z, PR))
 	return -C;
 return 0;
 
-@script:python@
+@script:python depends on hook@
 fn << ret_remap.fn;
 vma << def.vma;
 s << ret_remap.S;
@@ -716,7 +717,7 @@ if k in DEFS and DEFS[k]["vma"] == vma:
 	PLAN[pkey(pa)] = "ret_" + kind
 	rule(k, kind.replace("_", "-"))
 
-@script:python@
+@script:python depends on hook@
 fn << if_remap.fn;
 vma << def.vma;
 s << if_remap.S;
@@ -737,14 +738,14 @@ if k in DEFS and DEFS[k]["vma"] == vma and pkey(pa) not in PLAN:
 		rule(k, "error-override")
 
 // Shape 3: return vm_iomap_memory(vma, phys, len);
-@ret_iomap@
+@ret_iomap depends on hook@
 identifier def.vma;
 expression A, L;
 position pa;
 @@
 return vm_iomap_memory@pa(vma, A, L);
 
-@script:python@
+@script:python depends on hook@
 vma << def.vma;
 pa << ret_iomap.pa;
 @@
@@ -757,7 +758,7 @@ if k in DEFS and DEFS[k]["vma"] == vma:
 		rule(k, "simple-ioremap")
 
 // Shape 4: return vm_map_pages[_zero](vma, pages, num);
-@ret_mappages@
+@ret_mappages depends on hook@
 identifier fn = {vm_map_pages, vm_map_pages_zero};
 identifier def.vma;
 expression P, N;
@@ -765,7 +766,7 @@ position pa;
 @@
 return fn@pa(vma, P, N);
 
-@script:python@
+@script:python depends on hook@
 fn << ret_mappages.fn;
 vma << def.vma;
 pa << ret_mappages.pa;
@@ -779,7 +780,7 @@ if k in DEFS and DEFS[k]["vma"] == vma:
 		rule(k, "map-pages")
 
 // A page array that dies with the hook cannot be handed to an action (R12).
-@localpages@
+@localpages depends on hook@
 identifier fn = {vm_map_pages, vm_map_pages_zero, vm_insert_pages};
 identifier arr;
 type T;
@@ -791,7 +792,7 @@ T arr[N];
 ...
 fn@pa(es)
 
-@script:python@
+@script:python depends on hook@
 fn << localpages.fn;
 arr << localpages.arr;
 es << localpages.es;
@@ -803,7 +804,7 @@ if k in DEFS and re.search(r"\b%s\b" % re.escape(arr), str(es)):
 	PLAN.pop(pkey(pa), None)
 
 // Shape 5: return vm_insert_pages(vma, addr, pages, &num);
-@ret_insertpages@
+@ret_insertpages depends on hook@
 identifier def.vma;
 expression S, P;
 identifier N;
@@ -811,7 +812,7 @@ position pa;
 @@
 return vm_insert_pages@pa(vma, S, P, &N);
 
-@script:python@
+@script:python depends on hook@
 vma << def.vma;
 pa << ret_insertpages.pa;
 @@
@@ -824,7 +825,7 @@ if k in DEFS and DEFS[k]["vma"] == vma:
 		rule(k, "map-pages")
 
 // The VMA arguments of an accepted action call are understood.
-@aargs@
+@aargs depends on hook@
 identifier fn = {remap_pfn_range, io_remap_pfn_range, vm_iomap_memory,
 		 vm_map_pages, vm_map_pages_zero, vm_insert_pages};
 identifier def.vma;
@@ -833,7 +834,7 @@ position pa, pv;
 @@
 fn@pa(vma@pv, es)
 
-@script:python@
+@script:python depends on hook@
 pa << aargs.pa;
 pv << aargs.pv;
 @@
@@ -844,7 +845,7 @@ if pkey(pa) in PLAN:
 // Flags.
 // ---------------------------------------------------------------------
 
-@fset@
+@fset depends on hook@
 identifier fn = {vm_flags_set, vm_flags_clear};
 identifier def.vma;
 expression E;
@@ -852,7 +853,7 @@ position pf, pv;
 @@
 fn@pf(vma@pv, E)
 
-@script:python@
+@script:python depends on hook@
 fn << fset.fn;
 e << fset.E;
 pf << fset.pf;
@@ -867,14 +868,14 @@ if k in DEFS:
 		seen(pv)
 		rule(k, "flags")
 
-@fmod@
+@fmod depends on hook@
 identifier def.vma;
 expression E1, E2;
 position pf, pv;
 @@
 vm_flags_mod@pf(vma@pv, E1, E2);
 
-@script:python@
+@script:python depends on hook@
 e1 << fmod.E1;
 e2 << fmod.E2;
 pf << fmod.pf;
@@ -890,7 +891,7 @@ if k in DEFS:
 		rule(k, "flags")
 
 // Flag tests: all bits, then any bit.
-@ftestall@
+@ftestall depends on hook@
 identifier def.vma;
 expression E;
 position pv;
@@ -901,7 +902,7 @@ position pv;
  (vma@pv->vm_flags & E) != E
 )
 
-@script:python@
+@script:python depends on hook@
 e << ftestall.E;
 pv << ftestall.pv;
 @@
@@ -917,14 +918,14 @@ if k in DEFS:
 		seen(pv)
 		rule(k, "flags")
 
-@ftest@
+@ftest depends on hook@
 identifier def.vma;
 expression E;
 position pv;
 @@
 vma@pv->vm_flags & E
 
-@script:python@
+@script:python depends on hook@
 e << ftest.E;
 pv << ftest.pv;
 @@
@@ -937,13 +938,13 @@ if k in DEFS and pkey(pv) not in PLAN:
 		seen(pv)
 		rule(k, "flags")
 
-@fcow@
+@fcow depends on hook@
 identifier def.vma;
 position pv;
 @@
 is_cow_mapping(vma@pv->vm_flags)
 
-@script:python@
+@script:python depends on hook@
 pv << fcow.pv;
 @@
 k = hkey(pv)
@@ -956,20 +957,20 @@ if k in DEFS:
 // Fields and generic helpers.
 // ---------------------------------------------------------------------
 
-@fread@
+@fread depends on hook@
 identifier def.vma;
 identifier fld = {vm_start, vm_end, vm_pgoff, vm_page_prot, vm_file, vm_mm};
 position pv;
 @@
 vma@pv->fld
 
-@script:python@
+@script:python depends on hook@
 pv << fread.pv;
 @@
 if hkey(pv) in DEFS:
 	seen(pv)
 
-@fwrite@
+@fwrite depends on hook@
 identifier def.vma;
 identifier fld = {vm_ops, vm_private_data};
 expression E;
@@ -977,32 +978,32 @@ position pv;
 @@
 vma@pv->fld = E
 
-@script:python@
+@script:python depends on hook@
 pv << fwrite.pv;
 @@
 if hkey(pv) in DEFS:
 	seen(pv)
 
-@fsize@
+@fsize depends on hook@
 identifier def.vma;
 position pv;
 @@
 vma_pages(vma@pv)
 
-@script:python@
+@script:python depends on hook@
 pv << fsize.pv;
 @@
 if hkey(pv) in DEFS:
 	seen(pv)
 
-@fgen@
+@fgen depends on hook@
 identifier fn = {generic_file_mmap, generic_file_readonly_mmap};
 identifier def.fparam, def.vma;
 position pg, pv;
 @@
 fn@pg(fparam, vma@pv)
 
-@script:python@
+@script:python depends on hook@
 fn << fgen.fn;
 pg << fgen.pg;
 pv << fgen.pv;
@@ -1013,13 +1014,13 @@ if k in DEFS:
 	PLAN[pkey(pg)] = fn
 	rule(k, "generic-file")
 
-@fshmem@
+@fshmem depends on hook@
 identifier def.vma;
 position pg, pv;
 @@
 shmem_zero_setup@pg(vma@pv)
 
-@script:python@
+@script:python depends on hook@
 pg << fshmem.pg;
 pv << fshmem.pv;
 @@
@@ -1034,35 +1035,35 @@ if k in DEFS:
 // end of .mmap moves into a generated vm_ops->mapped callback (7.1+).
 // ---------------------------------------------------------------------
 
-@vmops@
+@vmops depends on hook@
 identifier OPS, OPEN;
 @@
 struct vm_operations_struct OPS = { ..., .open = OPEN, ... };
 
-@script:python@
+@script:python depends on hook@
 ops << vmops.OPS;
 op << vmops.OPEN;
 @@
 VMOPS[ops] = op
 
-@vmopsmapped@
+@vmopsmapped depends on hook@
 identifier OPS, M;
 @@
 struct vm_operations_struct OPS = { ..., .mapped = M, ... };
 
-@script:python@
+@script:python depends on hook@
 ops << vmopsmapped.OPS;
 @@
 VMOPS_MAPPED.add(ops)
 
-@vmassign@
+@vmassign depends on hook@
 identifier def.vma;
 identifier OPS;
 position pv;
 @@
 vma@pv->vm_ops = &OPS
 
-@script:python@
+@script:python depends on hook@
 ops << vmassign.OPS;
 pv << vmassign.pv;
 @@
@@ -1070,7 +1071,7 @@ if hkey(pv) in DEFS:
 	VMASSIGN.setdefault(hkey(pv), set()).add(ops)
 
 // The open call must be the hook's last statement before "return 0;".
-@mcall@
+@mcall depends on hook@
 identifier def.vma;
 identifier OPEN;
 position pc, pv;
@@ -1078,7 +1079,7 @@ position pc, pv;
 OPEN@pc(vma@pv);
 return 0;
 
-@script:python@
+@script:python depends on hook@
 op << mcall.OPEN;
 pc << mcall.pc;
 pv << mcall.pv;
@@ -1091,37 +1092,37 @@ if k in DEFS:
 		seen(pv)
 
 // What the open callback does with its VMA, and the names it uses.
-@odef@
+@odef depends on hook@
 identifier OPEN, v;
 position po;
 @@
 static void OPEN@po(struct vm_area_struct *v) { ... }
 
-@script:python@
+@script:python depends on hook@
 op << odef.OPEN;
 v << odef.v;
 @@
 OPENDEF[op] = {"v": v, "bad": None}
 
-@ouse@
+@ouse depends on hook@
 identifier odef.v;
 position pv;
 @@
 v@pv
 
-@oallowed@
+@oallowed depends on hook@
 identifier odef.v;
 identifier fld = {vm_private_data, vm_start, vm_end, vm_pgoff};
 position pv;
 @@
 v@pv->fld
 
-@script:python@
+@script:python depends on hook@
 pv << oallowed.pv;
 @@
 OALLOWED.add(pkey(pv))
 
-@script:python@
+@script:python depends on hook@
 v << odef.v;
 pv << ouse.pv;
 @@
@@ -1130,13 +1131,13 @@ d = OPENDEF.get(op)
 if d is not None and d["v"] == v and pkey(pv) not in OALLOWED and not d["bad"]:
 	d["bad"] = "%s() uses the VMA: '%s'" % (op, source_line(pv[0].file, pv[0].line))
 
-@onames@
+@onames depends on hook@
 identifier x =~ "^(start|end|pgoff|file|vm_private_data)$";
 position px;
 @@
 x@px
 
-@script:python@
+@script:python depends on hook@
 x << onames.x;
 px << onames.px;
 @@
@@ -1144,20 +1145,20 @@ d = OPENDEF.get(px[0].current_element)
 if d is not None and not d["bad"]:
 	d["bad"] = "%s() already uses the name '%s'" % (px[0].current_element, x)
 
-@opsref@
+@opsref depends on hook@
 identifier vmops.OPS;
 position pr;
 @@
 OPS@pr
 
-@script:python@
+@script:python depends on hook@
 ops << vmops.OPS;
 pr << opsref.pr;
 @@
 if pr[0].current_element != ops:  # the definition itself
 	OPSREFS.setdefault(ops, []).append((pr[0].current_element, pr[0].line))
 
-@script:python@
+@script:python depends on hook@
 f << hook.f;
 pf << def.pf;
 @@
@@ -1185,7 +1186,7 @@ if k in MCALL:
 // The verdict.
 // ---------------------------------------------------------------------
 
-@script:python verdict@
+@script:python verdict depends on hook@
 f << hook.f;
 pf << def.pf;
 nf;
@@ -1231,7 +1232,7 @@ else:
 	coccinelle.nf = name
 
 // Hooks whose function is not in this file.
-@script:python@
+@script:python depends on hook@
 f << hook.f;
 pops << hook.pops;
 @@
@@ -1253,7 +1254,7 @@ elif k not in DEFS and f not in ("generic_file_mmap", "generic_file_readonly_mma
 // hooks only) and recompute what they need from the matched text.
 // ---------------------------------------------------------------------
 
-@depends on patch@
+@depends on hook && patch@
 identifier fn = {remap_pfn_range, io_remap_pfn_range};
 identifier V : script:python() { tvname(V) };
 expression S, P, Z, PR;
@@ -1273,7 +1274,7 @@ fresh identifier act = script:python(fn) { act_name(fn, True) };
   return 0;
 )
 
-@depends on patch@
+@depends on hook && patch@
 identifier fn = {remap_pfn_range, io_remap_pfn_range};
 identifier V : script:python() { tvname(V) };
 expression S, P, Z, PR;
@@ -1293,7 +1294,7 @@ fresh identifier act = script:python(fn) { act_name(fn, False) };
   return 0;
 )
 
-@depends on patch@
+@depends on hook && patch@
 identifier fn = {remap_pfn_range, io_remap_pfn_range};
 identifier V : script:python() { tvname(V) };
 expression S, P, Z, PR;
@@ -1315,7 +1316,7 @@ fresh identifier act = script:python(fn) { act_name(fn, True) };
   return 0;
 )
 
-@depends on patch@
+@depends on hook && patch@
 identifier fn = {remap_pfn_range, io_remap_pfn_range};
 identifier V : script:python() { tvname(V) };
 expression S, P, Z, PR;
@@ -1337,7 +1338,7 @@ fresh identifier act = script:python(fn) { act_name(fn, False) };
   return 0;
 )
 
-@depends on patch@
+@depends on hook && patch@
 identifier V : script:python() { tvname(V) };
 expression A, L;
 position pa : script:python() { tok(pa) };
@@ -1346,7 +1347,7 @@ position pa : script:python() { tok(pa) };
 + mmap_action_simple_ioremap(desc, A, L);
 + return 0;
 
-@depends on patch@
+@depends on hook && patch@
 identifier V : script:python() { tvname(V) };
 expression P, N;
 position pa : script:python() { tok(pa) };
@@ -1367,7 +1368,7 @@ position pa : script:python() { tok(pa) };
 + return 0;
 )
 
-@depends on patch@
+@depends on hook && patch@
 identifier V : script:python() { tvname(V) };
 expression S, P;
 identifier N;
@@ -1378,7 +1379,7 @@ position pa : script:python() { tok(pa) };
 + return 0;
 
 // Flags, 6.19: the descriptor still has vm_flags.
-@depends on patch && api_6_19@
+@depends on hook && patch && api_6_19@
 identifier V : script:python() { tvname(V) };
 expression E, E1, E2;
 position pf : script:python() { tok(pf) };
@@ -1395,7 +1396,7 @@ position pf : script:python() { tok(pf) };
 + desc->vm_flags &= ~(E2);
 )
 
-@depends on patch && api_6_19@
+@depends on hook && patch && api_6_19@
 identifier V : script:python() { tvname(V) };
 position pv : script:python() { tok(pv) };
 @@
@@ -1403,7 +1404,7 @@ position pv : script:python() { tok(pv) };
 + desc->vm_flags
 
 // Flags, 7.0 and later: VMA_*_BIT lists.
-@depends on patch && !api_6_19@
+@depends on hook && patch && !api_6_19@
 identifier V : script:python() { tvname(V) };
 expression E;
 position pf : script:python() { tok(pf) };
@@ -1417,7 +1418,7 @@ fresh identifier b = script:python(E) { bitlist(E) };
 + vma_desc_clear_flags(desc, b);
 )
 
-@depends on patch && !api_6_19@
+@depends on hook && patch && !api_6_19@
 identifier V : script:python() { tvname(V) };
 expression E1, E2;
 position pf : script:python() { tok(pf) };
@@ -1428,7 +1429,7 @@ fresh identifier b2 = script:python(E2) { bitlist(E2) };
 + vma_desc_set_flags(desc, b1);
 + vma_desc_clear_flags(desc, b2);
 
-@depends on patch && !api_6_19@
+@depends on hook && patch && !api_6_19@
 identifier V : script:python() { tvname(V) };
 expression E;
 position pv : script:python() { tok(pv) };
@@ -1443,7 +1444,7 @@ fresh identifier t = script:python(E) { test_name(E, True) };
 + !t(desc, b)
 )
 
-@depends on patch && !api_6_19@
+@depends on hook && patch && !api_6_19@
 identifier V : script:python() { tvname(V) };
 expression E;
 position pv : script:python() { tok(pv) };
@@ -1458,7 +1459,7 @@ fresh identifier t = script:python(E) { test_name(E, False) };
 + t(desc, b)
 )
 
-@depends on patch && !api_6_19@
+@depends on hook && patch && !api_6_19@
 identifier V : script:python() { tvname(V) };
 position pv : script:python() { tok(pv) };
 @@
@@ -1466,7 +1467,7 @@ position pv : script:python() { tok(pv) };
 + vma_desc_is_cow_mapping(desc)
 
 // Sizes, then fields.
-@depends on patch@
+@depends on hook && patch@
 identifier V : script:python() { tvname(V) };
 position pv : script:python() { tok(pv) };
 @@
@@ -1478,7 +1479,7 @@ position pv : script:python() { tok(pv) };
 + vma_desc_pages(desc)
 )
 
-@depends on patch@
+@depends on hook && patch@
 identifier V : script:python() { tvname(V) };
 position pv : script:python() { tok(pv) };
 @@
@@ -1508,7 +1509,7 @@ position pv : script:python() { tok(pv) };
 + desc->vm_ops
 )
 
-@depends on patch@
+@depends on hook && patch@
 identifier fn = {generic_file_mmap, generic_file_readonly_mmap};
 identifier F, V;
 position pg : script:python() { tok(pg) };
@@ -1517,7 +1518,7 @@ fresh identifier nfn = fn ## "_prepare";
 - fn@pg(F, V)
 + nfn(desc)
 
-@depends on patch@
+@depends on hook && patch@
 identifier V : script:python() { tvname(V) };
 position pg : script:python() { tok(pg) };
 @@
@@ -1528,14 +1529,14 @@ position pg : script:python() { tok(pg) };
 // vm_ops->mapped: drop the open call, add the callback, hook it up.
 // ---------------------------------------------------------------------
 
-@depends on patch@
+@depends on hook && patch@
 identifier OPEN, V;
 position pc : script:python(OPEN) { tok(pc) and mapped_open(pc[0].current_element) == OPEN };
 @@
 - OPEN@pc(V);
   return 0;
 
-@mnew depends on patch@
+@mnew depends on hook && patch@
 identifier OPEN : script:python() { is_mapped_open(OPEN) };
 identifier v;
 statement list SL;
@@ -1553,7 +1554,7 @@ static void OPEN(struct vm_area_struct *v)
 +	return 0;
 +}
 
-@depends on patch@
+@depends on hook && patch@
 identifier OPEN : script:python() { is_mapped_open(OPEN) };
 identifier OPS;
 fresh identifier NEW = script:python(OPEN) { mapped_name(OPEN) };
@@ -1565,7 +1566,7 @@ struct vm_operations_struct OPS = {
 	...
 };
 
-@depends on patch@
+@depends on hook && patch@
 identifier NEW : script:python() { is_mapped_new(NEW) };
 identifier mnew.v;
 @@
@@ -1591,18 +1592,18 @@ NEW(...) {
 // The file parameter: inline a single use, keep a local otherwise.
 // ---------------------------------------------------------------------
 
-@fleft depends on patch@
+@fleft depends on hook && patch@
 identifier F;
 position pu : script:python(F) { tfile(pu, F) };
 @@
 F@pu
 
-@script:python@
+@script:python depends on hook@
 pu << fleft.pu;
 @@
 FLEFT.setdefault(pu[0].current_element, set()).add((pu[0].line, pu[0].column))
 
-@depends on patch@
+@depends on hook && patch@
 identifier F;
 position pu : script:python(F) { tfile(pu, F) and file_inline(pu) };
 @@
@@ -1614,7 +1615,7 @@ position pu : script:python(F) { tfile(pu, F) and file_inline(pu) };
 // ---------------------------------------------------------------------
 
 // The body starts with a statement: the new local needs a blank line.
-@sig_local_stmt depends on patch@
+@sig_local_stmt depends on hook && patch@
 identifier f, fparam, vma;
 statement S;
 position pf : script:python(f) { tsig(f) and file_local(f) };
@@ -1629,12 +1630,12 @@ fresh identifier nf = script:python(f) { OKN[f]["new"] };
   ...
   }
 
-@script:python@
+@script:python depends on hook@
 f << sig_local_stmt.f;
 @@
 DONE.add(f)
 
-@sig_local depends on patch@
+@sig_local depends on hook && patch@
 identifier f, fparam, vma;
 position pf : script:python(f) { tsig(f) and file_local(f) and f not in DONE };
 fresh identifier nf = script:python(f) { OKN[f]["new"] };
@@ -1646,12 +1647,12 @@ fresh identifier nf = script:python(f) { OKN[f]["new"] };
   ...
   }
 
-@script:python@
+@script:python depends on hook@
 f << sig_local.f;
 @@
 DONE.add(f)
 
-@sig depends on patch@
+@sig depends on hook && patch@
 identifier f, fparam, vma;
 position pf : script:python(f) { tsig(f) and f not in DONE };
 fresh identifier nf = script:python(f) { OKN[f]["new"] };
@@ -1660,12 +1661,12 @@ fresh identifier nf = script:python(f) { OKN[f]["new"] };
 + nf(struct vm_area_desc *desc)
   { ... }
 
-@script:python@
+@script:python depends on hook@
 f << sig.f;
 @@
 DONE.add(f)
 
-@depends on patch@
+@depends on hook && patch@
 identifier f : script:python() { f in DONE };
 fresh identifier nf = script:python(f) { OKN[f]["new"] };
 type T1, T2;
@@ -1673,7 +1674,7 @@ type T1, T2;
 - int f(T1, T2);
 + int nf(struct vm_area_desc *desc);
 
-@depends on patch@
+@depends on hook && patch@
 declarer d =~ "^EXPORT_SYMBOL";
 identifier f;
 position p : script:python(f) { f in DONE and OKN[f]["new"] != f };
@@ -1685,7 +1686,7 @@ fresh identifier nf = f ## "_prepare";
   , ...);
 
 // A hook converted in another file: its bindings and prototypes here.
-@depends on patch && !context@
+@depends on global && patch && !context@
 identifier f : script:python() { global_elsewhere(f) and in_family("fields") and
 				 new_name(f) != f };
 fresh identifier nf = f ## "_prepare";
@@ -1699,12 +1700,12 @@ type T1, T2;
 + struct vm_area_desc *
   );
 
-@script:python descident@
+@script:python descident depends on global@
 d;
 @@
 coccinelle.d = cocci.make_ident("desc")
 
-@depends on patch && !context@
+@depends on global && patch && !context@
 identifier f : script:python() { global_elsewhere(f) and in_family("fields") };
 identifier a, b;
 identifier descident.d;
@@ -1715,7 +1716,7 @@ type T1, T2;
 + struct vm_area_desc *d
   );
 
-@depends on patch && !context@
+@depends on global && patch && !context@
 identifier f : script:python() { global_elsewhere(f) and in_family("fields") and
 				 new_name(f) != f };
 fresh identifier nf = f ## "_prepare";
@@ -1726,7 +1727,7 @@ identifier dd;
 + nf
   (struct vm_area_desc *dd);
 
-@depends on patch && !context@
+@depends on global && patch && !context@
 identifier fops;
 identifier f : script:python() { global_elsewhere(f) and in_family("fields") };
 fresh identifier nf = script:python(f) { new_name(f) };
@@ -1740,7 +1741,7 @@ struct file_operations fops = { ...,
 + nf
   , ... };
 
-@depends on patch@
+@depends on hook && patch@
 identifier f : script:python() { f in DONE };
 fresh identifier nf = script:python(f) { OKN[f]["new"] };
 identifier a, b;
@@ -1749,7 +1750,7 @@ type T1, T2;
 - int f(T1 a, T2 b);
 + int nf(struct vm_area_desc *desc);
 
-@depends on patch@
+@depends on hook && patch@
 identifier fops;
 identifier f : script:python() { f in DONE };
 fresh identifier nf = script:python(f) { OKN[f]["new"] };
@@ -1763,7 +1764,7 @@ struct file_operations fops = { ...,
 + nf
   , ... };
 
-@depends on patch@
+@depends on hook && patch@
 identifier fops;
 identifier f : script:python() { f in DONE };
 fresh identifier nf = script:python(f) { OKN[f]["new"] };
@@ -1779,14 +1780,14 @@ struct file_operations fops[...] = { ..., { ...,
 
 // Safety net: a converted hook must not name its VMA any more.  If one
 // does, a rule above is wrong; the driver then keeps the file unchanged.
-@left depends on patch@
+@left depends on hook && patch@
 identifier nf : script:python() { is_new_name(nf) };
 identifier V : script:python() { is_old_vma(V) };
 position p;
 @@
 nf(...) { <+... V@p ...+> }
 
-@script:python@
+@script:python depends on hook@
 nf << left.nf;
 p << left.p;
 @@
@@ -1796,12 +1797,12 @@ for f in sorted(DONE):
 		o["error"] = "internal: converted hook still uses the VMA at line %s" % p[0].line
 		record((o["file"], f), o["line"], "error", reason=o["error"])
 
-@script:python depends on patch@
+@script:python depends on hook && patch@
 @@
 record_done()
 
 // Hooks that are generic helpers with a known _prepare form.
-@gops depends on patch@
+@gops depends on hook && patch@
 identifier fops;
 identifier fn = {generic_file_mmap, generic_file_readonly_mmap};
 fresh identifier nfn = fn ## "_prepare";
@@ -1816,7 +1817,7 @@ struct file_operations fops = { ...,
 + nfn
   , ... };
 
-@script:python depends on patch@
+@script:python depends on hook && patch@
 fn << gops.fn;
 p << gops.p;
 @@
@@ -1836,7 +1837,7 @@ struct file_operations fops = { ..., .mmap = hname@p, ... };
 struct file_operations fops[...] = { ..., { ..., .mmap = hname@p, ... }, ... };
 )
 
-@script:python depends on report@
+@script:python depends on hookline && report@
 hf << hookline.hname;
 p << hookline.p;
 @@
@@ -1858,7 +1859,7 @@ elif k in HOOKS and "reason" in HOOKS[k] and reports_declines():
 	coccilib.report.print_report(p[0],
 		"WARNING: %s: .mmap needs manual conversion (line %s): %s" % (f, line, reason))
 
-@script:python depends on org@
+@script:python depends on hookline && org@
 hf << hookline.hname;
 p << hookline.p;
 @@
@@ -1869,7 +1870,7 @@ if k in OK:
 elif k in HOOKS and "reason" in HOOKS[k] and reports_declines():
 	cocci.print_main("%s: manual: %s" % (f, HOOKS[k]["reason"][1]), p)
 
-@depends on context@
+@depends on hookline && context@
 identifier fops, f;
 position p : script:python() { ctx_ok(p) };
 @@
