@@ -26,6 +26,7 @@ virtual api_7_0
 virtual api_7_1
 virtual api_7_2
 virtual global
+virtual nested
 
 @initialize:python@
 @@
@@ -95,13 +96,14 @@ LEVEL_NAMES = {619: "6.19", 700: "7.0", 701: "7.1", 702: "7.2"}
 # reports the hooks that are left to a human, so that the family files
 # together make exactly the change of this file.  None: every family.
 FAMILY = "mapped"
-FAMILY_ORDER = ["mapped", "error_override", "actions", "flags", "fields"]
+FAMILY_ORDER = ["nested", "mapped", "error_override", "actions", "flags", "fields"]
 FAMILY_OF = {
 	"mapped": "mapped", "error-override": "error_override",
 	"remap": "actions", "remap-full": "actions", "ioremap": "actions",
 	"ioremap-full": "actions", "simple-ioremap": "actions",
 	"map-pages": "actions", "generic-file": "actions",
 	"shmem-zero": "actions", "flags": "flags", "fields": "fields",
+	"nested": "nested",
 }
 
 def family(rules):
@@ -115,13 +117,111 @@ def in_family(fam):
 	return FAMILY is None or FAMILY == fam
 
 def reports_declines():
-	return in_family("fields")
+	return in_family("fields") or (NESTED_MODE and in_family("nested"))
 
 # Hooks that are not static but that mmprep-convert found referenced only
 # from ops tables, prototypes and EXPORT_SYMBOL*() across the tree: they are
 # converted like static ones, and the files that bind or declare them
 # follow the rename.
 GLOBAL = set(os.environ.get("MMPREP_GLOBAL", "").split())
+
+# Family 7, nested hooks: a driver-private hook type, a member
+# int (*m)(struct S *, struct vm_area_struct *) of struct S called from an
+# outer .mmap as E->m(E, vma).  mmprep-convert finds them across the tree
+# and runs this file with -D nested and MMPREP_NESTED set to
+# {"impl": {implementation: "S.m"}, "members": {m: "S"}}: the
+# implementations are converted like hooks (their first parameter stays),
+# the outer calls are bridged through compat_set_desc_from_vma() and
+# __compat_vma_mmap(), and nothing else in the file is looked at.
+_NESTED = json.loads(os.environ.get("MMPREP_NESTED") or "{}")
+NESTED = _NESTED.get("impl", {})
+NMEMBERS = _NESTED.get("members", {})
+NESTED_MODE = bool(_NESTED)
+# outer functions that write vma->vm_private_data; bridged call sites
+NPRIV = set()
+NBRIDGED = {}
+# nested hook calls: position key -> (function, line, member); outer
+# functions bridged, those that return the call; names used per function
+NCALLS = {}
+NOK = set()
+NRET = set()
+NUSED = {}
+NDECL = set()
+NCALLPOS = {}
+
+def nested_messages():
+	"""(position, message) of family 7 for the report and org modes."""
+	out = []
+	for k in sorted(DEFS):
+		f = k[1]
+		if f not in NESTED:
+			continue
+		if k in OK:
+			msg = "WARNING: %s: %s implementation can take a struct vm_area_desc (%s)" % (
+				f, NESTED[f], ",".join(RULES.get(k, ["nested"])))
+		elif "reason" in HOOKS.get(k, {}):
+			line, reason = HOOKS[k]["reason"]
+			msg = "WARNING: %s: %s implementation needs manual conversion (line %s): %s" % (
+				f, NESTED[f], line, reason)
+		else:
+			continue
+		out.append((DEFS[k]["pos"], msg))
+	for key in sorted(NCALLS):
+		fn, line, m = NCALLS[key]
+		if fn in NOK:
+			msg = "WARNING: %s: %s.%s() can be called through compat_set_desc_from_vma() " \
+			      "and __compat_vma_mmap()" % (fn, NMEMBERS[m], m)
+		else:
+			msg = "WARNING: %s: %s.%s() call needs manual conversion" % (
+				fn, NMEMBERS[m], m)
+		out.append((NCALLPOS[key], msg))
+	return out
+
+def nested_verdict():
+	"""Each call of a nested hook is bridged, or its caller is reported."""
+	bad = set()
+	for key, (fn, line, m) in sorted(NCALLS.items()):
+		kind = NBRIDGED.get(key)
+		if kind is None:
+			reason = "calls %s.%s in a way the bridge does not handle: '%s'" % (
+				NMEMBERS[m], m, source_line(key[0], line))
+		elif LEVEL < 701:
+			reason = "the bridge for %s.%s needs compat_set_desc_from_vma() " \
+				 "and __compat_vma_mmap(), 7.1" % (NMEMBERS[m], m)
+		elif "desc" in NUSED.get(fn, ()) or \
+		     (kind == "return" and "err" in NUSED.get(fn, ())):
+			reason = "the bridge for %s.%s needs the names desc and err, " \
+				 "already used in %s()" % (NMEMBERS[m], m, fn)
+		else:
+			if kind == "return":
+				NRET.add(fn)
+			NOK.add(fn)
+			continue
+		bad.add(fn)
+		record((key[0], fn), line, "declined", reason=reason,
+		       hook="%s.%s" % (NMEMBERS[m], m))
+	NOK.difference_update(bad)
+
+def def_found(f, T, fparam, vma, pf):
+	"""A function with a hook's signature: keep it if it is one."""
+	k = (pf[0].file, f)
+	t = str(T).replace(" ", "")
+	if NESTED_MODE:
+		if f not in NESTED or t != "struct%s*" % NESTED[f].split(".")[0]:
+			return
+		HOOKS.setdefault(k, {"ops": set(), "line": pf[0].line})
+		param = None
+	else:
+		if k not in HOOKS or t != "structfile*":
+			return
+		param = fparam
+	DEFS[k] = {"file": param, "obj": fparam, "vma": vma, "line": pf[0].line,
+		   "col": pf[0].column, "pos": pf[0]}
+	if f in NESTED:
+		rule(k, "nested")
+		if LEVEL < 701:
+			why(k, pf[0].line, "the bridge for a nested hook needs "
+			    "compat_set_desc_from_vma() and __compat_vma_mmap(), 7.1")
 
 def new_name(f):
 	return f if f.endswith("prepare") else f + "_prepare"
@@ -174,6 +274,8 @@ def reset(path):
 		  OPSREFS, MAPPED):
 		d.clear()
 	DONE.clear()
+	for d in (NPRIV, NBRIDGED, NCALLS, NOK, NRET, NUSED, NDECL, NCALLPOS):
+		d.clear()
 	VMOPS_MAPPED.clear()
 	OALLOWED.clear()
 	CURFILE[0] = path
@@ -333,6 +435,8 @@ def record(k, line, status, rule_name=None, reason=None, hook="file_operations.m
 	path = os.environ.get("MMPREP_RECORDS")
 	if not path:
 		return
+	if k[1] in NESTED and hook == "file_operations.mmap":
+		hook = NESTED[k[1]]
 	rec = {"tool": "mmprep-convert", "file": k[0], "line": int(line),
 	       "function": k[1], "hook": hook, "status": status,
 	       "api": level_name()}
@@ -357,71 +461,79 @@ struct file_operations fops = { ..., .mmap = f@pops, ... };
 struct file_operations fops[...] = { ..., { ..., .mmap = f@pops, ... }, ... };
 )
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 @@
 reset(None)
 
-@script:python depends on hook && api_6_19@
+@script:python depends on (hook || nested) && api_6_19@
 @@
 LEVEL = 619
 
-@script:python depends on hook && api_7_0@
+@script:python depends on (hook || nested) && api_7_0@
 @@
 LEVEL = 700
 
-@script:python depends on hook && api_7_1@
+@script:python depends on (hook || nested) && api_7_1@
 @@
 LEVEL = 701
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 f << hook.f;
 pops << hook.pops;
 @@
 HOOKS.setdefault((pops[0].file, f), {"ops": set(), "line": pops[0].line})
 HOOKS[(pops[0].file, f)]["ops"].add((pops[0].line, pops[0].column))
 
-@def depends on hook@
-identifier hook.f, fparam, vma;
+// Every function with the signature of a hook; def_found() keeps the
+// hooks (bound above, or the nested implementations).
+@def depends on (hook || nested)@
+identifier f, fparam, vma;
+type T;
 position pf;
 @@
-int f@pf(struct file *fparam, struct vm_area_struct *vma) { ... }
+int f@pf(T fparam, struct vm_area_struct *vma) { ... }
 
-@script:python depends on hook@
-f << hook.f;
+@script:python depends on (hook || nested)@
+f << def.f;
+T << def.T;
 file << def.fparam;
 vma << def.vma;
 pf << def.pf;
 @@
-DEFS[(pf[0].file, f)] = {"file": file, "vma": vma, "line": pf[0].line,
-			  "col": pf[0].column}
+def_found(f, T, file, vma, pf)
 
-@nonstatic depends on hook@
-identifier hook.f;
+@nonstatic depends on (hook || nested)@
+identifier def.f;
 position pf;
 @@
 int f@pf(...) { ... }
 
-@isstatic depends on hook@
-identifier hook.f;
+@isstatic depends on (hook || nested)@
+identifier def.f;
 position nonstatic.pf;
 @@
 static int f@pf(...) { ... }
 
-@script:python depends on hook && !isstatic@
-f << hook.f;
+@script:python depends on (hook || nested) && !isstatic@
+f << def.f;
 pf << nonstatic.pf;
 @@
 # Reported only when nothing else stands in the way: mmprep-convert then
 # looks for the hook's other uses across the tree.
-if f not in GLOBAL:
+if (pf[0].file, f) not in DEFS:
+	pass
+elif f in NESTED:
+	why((pf[0].file, f), pf[0].line,
+	    "implements %s but is not static: callers in other files would need the same change" % NESTED[f])
+elif f not in GLOBAL:
 	why((pf[0].file, f), pf[0].line,
 	    "hook is not static: callers in other files would need the same change",
 	    prio=9)
 
 // EXPORT_SYMBOL*(hook) follows a tree-wide rename.
-@export depends on hook@
+@export depends on (hook || nested)@
 declarer d =~ "^EXPORT_SYMBOL";
-identifier hook.f;
+identifier def.f;
 position pe;
 @@
 (
@@ -430,41 +542,44 @@ d(f@pe);
 d(f@pe, ...);
 )
 
-@script:python depends on hook@
-f << hook.f;
+@script:python depends on (hook || nested)@
+f << def.f;
 pe << export.pe;
 @@
-if f not in GLOBAL:
-	why((pe[0].file, f), pe[0].line,
-	    "hook is exported: callers in other files would need the same change",
-	    prio=9)
-HOOKS.setdefault((pe[0].file, f), {"ops": set(), "line": pe[0].line})
-HOOKS[(pe[0].file, f)]["ops"].add((pe[0].line, pe[0].column))
+k = (pe[0].file, f)
+if k in DEFS:
+	if f in NESTED or f not in GLOBAL:
+		why(k, pe[0].line,
+		    "hook is exported: callers in other files would need the same change",
+		    prio=0 if f in NESTED else 9)
+	HOOKS[k]["ops"].add((pe[0].line, pe[0].column))
 
 // Every use of the hook's name other than its ops entries.
-@ref depends on hook@
-identifier hook.f;
+@ref depends on (hook || nested)@
+identifier def.f;
 position pr;
 @@
 f@pr
 
-@script:python depends on hook@
-f << hook.f;
+@script:python depends on (hook || nested)@
+f << def.f;
 pr << ref.pr;
 @@
+# The uses of a nested implementation were checked by mmprep-convert.
 k = (pr[0].file, f)
 h = HOOKS.get(k)
-if h is not None and (pr[0].line, pr[0].column) not in h["ops"]:
+if h is not None and k in DEFS and f not in NESTED and \
+   (pr[0].line, pr[0].column) not in h["ops"]:
 	why(k, pr[0].line, "%s is also used outside file_operations.mmap" % f)
 
 // Every use of the VMA parameter inside a hook.
-@vuse depends on hook@
+@vuse depends on (hook || nested)@
 identifier def.vma;
 position pv;
 @@
 vma@pv
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 vma << def.vma;
 pv << vuse.pv;
 @@
@@ -473,13 +588,13 @@ if k in DEFS and DEFS[k]["vma"] == vma:
 	VUSES.setdefault(k, []).append((pv[0].line, pv[0].column))
 
 // Every use of the file parameter inside a hook.
-@fuse depends on hook@
+@fuse depends on (hook || nested)@
 identifier def.fparam;
 position pu;
 @@
 fparam@pu
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 file << def.fparam;
 pu << fuse.pu;
 @@
@@ -489,21 +604,107 @@ if k in DEFS and DEFS[k]["file"] == file:
 
 // The descriptor is called desc: a hook that already uses that name is
 // left alone rather than guessed at.
-@descname depends on hook@
+@descname depends on (hook || nested)@
 identifier d =~ "^desc$";
 position pd;
 @@
 d@pd
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 pd << descname.pd;
 @@
 k = hkey(pd)
 if k in DEFS:
 	why(k, pd[0].line, "the name 'desc' is already used in the hook")
 
+// Family 7: every call of a nested hook, and the two shapes that the
+// bridge rewrites: "ret = E->m(E, vma);" and "return E->m(E, vma);" in a
+// function that has the file and the VMA.
+@ncall depends on nested@
+identifier m;
+expression E;
+expression list es;
+position p;
+@@
+E->m@p(es)
+
+@script:python depends on nested@
+m << ncall.m;
+p << ncall.p;
+@@
+if m in NMEMBERS:
+	NCALLS[pkey(p)] = (p[0].current_element, p[0].line, m)
+	NCALLPOS[pkey(p)] = p[0]
+
+@nassign depends on nested@
+identifier outer, fp, vma;
+identifier m : script:python() { m in NMEMBERS };
+expression E, ret;
+position p;
+@@
+  outer(struct file *fp, ..., struct vm_area_struct *vma) {
+  <+...
+  ret = E->m@p(E, vma);
+  ...+>
+  }
+
+@script:python depends on nested@
+p << nassign.p;
+@@
+NBRIDGED[pkey(p)] = "assign"
+
+@nreturn depends on nested@
+identifier outer, fp, vma;
+identifier m : script:python() { m in NMEMBERS };
+expression E;
+position p;
+@@
+  outer(struct file *fp, ..., struct vm_area_struct *vma) {
+  <+...
+  return E->m@p(E, vma);
+  ...+>
+  }
+
+@script:python depends on nested@
+p << nreturn.p;
+@@
+NBRIDGED[pkey(p)] = "return"
+
+// The descriptor does not carry vm_private_data: a value the outer
+// function stored is copied in, or the bridge would clear it.
+@npriv depends on nested@
+identifier outer, fp, vma;
+expression E;
+@@
+  outer(struct file *fp, ..., struct vm_area_struct *vma) {
+  <+...
+  vma->vm_private_data = E
+  ...+>
+  }
+
+@script:python depends on nested@
+outer << npriv.outer;
+@@
+NPRIV.add(outer)
+
+@nnames depends on nested@
+identifier x =~ "^(desc|err)$";
+position p;
+@@
+x@p
+
+@script:python depends on nested@
+x << nnames.x;
+p << nnames.p;
+@@
+NUSED.setdefault(p[0].current_element, set()).add(x)
+
+@script:python depends on nested@
+@@
+nested_verdict()
+
 // Calls that receive the VMA, to name them when no rule understands them.
-@vcall depends on hook@
+@vcall depends on (hook || nested)@
 identifier def.vma;
 identifier fn;
 expression list es1, es2;
@@ -511,7 +712,7 @@ position pc, pv;
 @@
 fn@pc(es1, vma@pv, es2)
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 fn << vcall.fn;
 pv << vcall.pv;
 @@
@@ -522,7 +723,7 @@ if hkey(pv) in DEFS:
 // Known reasons to leave a hook to a human.
 // ---------------------------------------------------------------------
 
-@human depends on hook@
+@human depends on (hook || nested)@
 identifier fn = {remap_vmalloc_range, remap_vmalloc_range_partial,
 		 dma_mmap_coherent, dma_mmap_wc, dma_mmap_attrs, dma_mmap_pages,
 		 dma_mmap_noncontiguous, vm_insert_page, vmf_insert_pfn,
@@ -536,7 +737,7 @@ position ph;
 @@
 fn@ph(es)
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 fn << human.fn;
 ph << human.ph;
 @@
@@ -563,7 +764,7 @@ if k in DEFS:
 		why(k, ph[0].line, HUMAN_WHY.get(fn, "%s() needs the VMA" % fn))
 
 // Per-mapping state taken at mmap time belongs in vm_ops->mapped.
-@state depends on hook@
+@state depends on (hook || nested)@
 identifier fn = {kref_get, refcount_inc, atomic_inc, atomic_long_inc,
 		 get_file, kmalloc, kzalloc, kcalloc, kvmalloc, kvzalloc,
 		 vmalloc, vzalloc, list_add, list_add_tail, pm_runtime_get,
@@ -574,7 +775,7 @@ position ps;
 @@
 fn@ps(es)
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 fn << state.fn;
 ps << state.ps;
 @@
@@ -586,14 +787,14 @@ if k in DEFS:
 // A call made only for its effect: unless it is known to be harmless at
 // prepare time, the hook may be publishing per-mapping state (the afs bug of
 // 6.17) that belongs in vm_ops->mapped.  Leave it to a human.
-@effect depends on hook@
+@effect depends on (hook || nested)@
 identifier fn;
 expression list es;
 position pe;
 @@
 fn@pe(es);
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 fn << effect.fn;
 es << effect.es;
 pe << effect.pe;
@@ -606,14 +807,14 @@ if k in DEFS and not harmless(fn) and \
 	    "that belongs in vm_ops->mapped; review by hand" % fn, prio=1)
 
 // The VMA pointer stored for later.
-@store depends on hook@
+@store depends on (hook || nested)@
 identifier def.vma;
 expression E;
 position pst;
 @@
 E = vma@pst
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 vma << def.vma;
 pst << store.pst;
 @@
@@ -622,7 +823,7 @@ if k in DEFS and DEFS[k]["vma"] == vma:
 	why(k, pst[0].line, "stores the VMA pointer: the VMA does not exist yet")
 
 // Fields that are read-only in the descriptor, or write-only.
-@rofield depends on hook@
+@rofield depends on (hook || nested)@
 identifier def.vma;
 identifier fld = {vm_start, vm_end, vm_mm, vm_file, vm_flags};
 expression E;
@@ -631,7 +832,7 @@ position pw;
 @@
 vma@pw->fld aop E
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 vma << def.vma;
 fld << rofield.fld;
 pw << rofield.pw;
@@ -644,7 +845,7 @@ if k in DEFS and DEFS[k]["vma"] == vma:
 // Mapping calls that become mmap actions.
 // ---------------------------------------------------------------------
 
-@acall depends on hook@
+@acall depends on (hook || nested)@
 identifier fn = {remap_pfn_range, io_remap_pfn_range, vm_iomap_memory,
 		 vm_map_pages, vm_map_pages_zero, vm_insert_pages};
 expression list es;
@@ -652,7 +853,7 @@ position pa;
 @@
 fn@pa(es)
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 fn << acall.fn;
 pa << acall.pa;
 @@
@@ -660,7 +861,7 @@ k = hkey(pa)
 if k in DEFS:
 	ACTIONS.setdefault(k, []).append((pa[0].line, pa[0].column, fn))
 
-@aloop depends on hook@
+@aloop depends on (hook || nested)@
 identifier fn = {remap_pfn_range, io_remap_pfn_range, vm_iomap_memory,
 		 vm_map_pages, vm_map_pages_zero, vm_insert_pages};
 expression list es;
@@ -672,7 +873,7 @@ for (...;...;...) { <+... fn@pl(es) ...+> }
 while (...) { <+... fn@pl(es) ...+> }
 )
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 fn << aloop.fn;
 pl << aloop.pl;
 @@
@@ -681,7 +882,7 @@ if k in DEFS:
 	why(k, pl[0].line, "%s() in a loop: one action per mapping" % fn)
 
 // Shape 1: return remap_pfn_range(vma, start, pfn, size, prot);
-@ret_remap depends on hook@
+@ret_remap depends on (hook || nested)@
 identifier fn = {remap_pfn_range, io_remap_pfn_range};
 identifier def.vma;
 expression S, P, Z, PR;
@@ -690,7 +891,7 @@ position pa;
 return fn@pa(vma, S, P, Z, PR);
 
 // Shape 2: if (remap_pfn_range(...)) return -E; ... return 0;
-@if_remap depends on hook@
+@if_remap depends on (hook || nested)@
 identifier fn = {remap_pfn_range, io_remap_pfn_range};
 identifier def.vma;
 expression S, P, Z, PR;
@@ -701,7 +902,7 @@ if (fn@pa(vma, S, P, Z, PR))
 	return -C;
 return 0;
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 fn << ret_remap.fn;
 vma << def.vma;
 s << ret_remap.S;
@@ -715,7 +916,7 @@ if k in DEFS and DEFS[k]["vma"] == vma:
 	PLAN[pkey(pa)] = "ret_" + kind
 	rule(k, kind.replace("_", "-"))
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 fn << if_remap.fn;
 vma << def.vma;
 s << if_remap.S;
@@ -736,14 +937,14 @@ if k in DEFS and DEFS[k]["vma"] == vma and pkey(pa) not in PLAN:
 		rule(k, "error-override")
 
 // Shape 3: return vm_iomap_memory(vma, phys, len);
-@ret_iomap depends on hook@
+@ret_iomap depends on (hook || nested)@
 identifier def.vma;
 expression A, L;
 position pa;
 @@
 return vm_iomap_memory@pa(vma, A, L);
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 vma << def.vma;
 pa << ret_iomap.pa;
 @@
@@ -756,7 +957,7 @@ if k in DEFS and DEFS[k]["vma"] == vma:
 		rule(k, "simple-ioremap")
 
 // Shape 4: return vm_map_pages[_zero](vma, pages, num);
-@ret_mappages depends on hook@
+@ret_mappages depends on (hook || nested)@
 identifier fn = {vm_map_pages, vm_map_pages_zero};
 identifier def.vma;
 expression P, N;
@@ -764,7 +965,7 @@ position pa;
 @@
 return fn@pa(vma, P, N);
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 fn << ret_mappages.fn;
 vma << def.vma;
 pa << ret_mappages.pa;
@@ -778,7 +979,7 @@ if k in DEFS and DEFS[k]["vma"] == vma:
 		rule(k, "map-pages")
 
 // A page array that dies with the hook cannot be handed to an action (R12).
-@localpages depends on hook@
+@localpages depends on (hook || nested)@
 identifier fn = {vm_map_pages, vm_map_pages_zero, vm_insert_pages};
 identifier arr;
 type T;
@@ -790,7 +991,7 @@ T arr[N];
 ...
 fn@pa(es)
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 fn << localpages.fn;
 arr << localpages.arr;
 es << localpages.es;
@@ -802,7 +1003,7 @@ if k in DEFS and re.search(r"\b%s\b" % re.escape(arr), str(es)):
 	PLAN.pop(pkey(pa), None)
 
 // Shape 5: return vm_insert_pages(vma, addr, pages, &num);
-@ret_insertpages depends on hook@
+@ret_insertpages depends on (hook || nested)@
 identifier def.vma;
 expression S, P;
 identifier N;
@@ -810,7 +1011,7 @@ position pa;
 @@
 return vm_insert_pages@pa(vma, S, P, &N);
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 vma << def.vma;
 pa << ret_insertpages.pa;
 @@
@@ -823,7 +1024,7 @@ if k in DEFS and DEFS[k]["vma"] == vma:
 		rule(k, "map-pages")
 
 // The VMA arguments of an accepted action call are understood.
-@aargs depends on hook@
+@aargs depends on (hook || nested)@
 identifier fn = {remap_pfn_range, io_remap_pfn_range, vm_iomap_memory,
 		 vm_map_pages, vm_map_pages_zero, vm_insert_pages};
 identifier def.vma;
@@ -832,7 +1033,7 @@ position pa, pv;
 @@
 fn@pa(vma@pv, es)
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 pa << aargs.pa;
 pv << aargs.pv;
 @@
@@ -843,7 +1044,7 @@ if pkey(pa) in PLAN:
 // Flags.
 // ---------------------------------------------------------------------
 
-@fset depends on hook@
+@fset depends on (hook || nested)@
 identifier fn = {vm_flags_set, vm_flags_clear};
 identifier def.vma;
 expression E;
@@ -851,7 +1052,7 @@ position pf, pv;
 @@
 fn@pf(vma@pv, E)
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 fn << fset.fn;
 e << fset.E;
 pf << fset.pf;
@@ -866,14 +1067,14 @@ if k in DEFS:
 		seen(pv)
 		rule(k, "flags")
 
-@fmod depends on hook@
+@fmod depends on (hook || nested)@
 identifier def.vma;
 expression E1, E2;
 position pf, pv;
 @@
 vm_flags_mod@pf(vma@pv, E1, E2);
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 e1 << fmod.E1;
 e2 << fmod.E2;
 pf << fmod.pf;
@@ -889,7 +1090,7 @@ if k in DEFS:
 		rule(k, "flags")
 
 // Flag tests: all bits, then any bit.
-@ftestall depends on hook@
+@ftestall depends on (hook || nested)@
 identifier def.vma;
 expression E;
 position pv;
@@ -900,7 +1101,7 @@ position pv;
  (vma@pv->vm_flags & E) != E
 )
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 e << ftestall.E;
 pv << ftestall.pv;
 @@
@@ -916,14 +1117,14 @@ if k in DEFS:
 		seen(pv)
 		rule(k, "flags")
 
-@ftest depends on hook@
+@ftest depends on (hook || nested)@
 identifier def.vma;
 expression E;
 position pv;
 @@
 vma@pv->vm_flags & E
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 e << ftest.E;
 pv << ftest.pv;
 @@
@@ -936,13 +1137,13 @@ if k in DEFS and pkey(pv) not in PLAN:
 		seen(pv)
 		rule(k, "flags")
 
-@fcow depends on hook@
+@fcow depends on (hook || nested)@
 identifier def.vma;
 position pv;
 @@
 is_cow_mapping(vma@pv->vm_flags)
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 pv << fcow.pv;
 @@
 k = hkey(pv)
@@ -955,20 +1156,20 @@ if k in DEFS:
 // Fields and generic helpers.
 // ---------------------------------------------------------------------
 
-@fread depends on hook@
+@fread depends on (hook || nested)@
 identifier def.vma;
 identifier fld = {vm_start, vm_end, vm_pgoff, vm_page_prot, vm_file, vm_mm};
 position pv;
 @@
 vma@pv->fld
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 pv << fread.pv;
 @@
 if hkey(pv) in DEFS:
 	seen(pv)
 
-@fwrite depends on hook@
+@fwrite depends on (hook || nested)@
 identifier def.vma;
 identifier fld = {vm_ops, vm_private_data};
 expression E;
@@ -976,32 +1177,32 @@ position pv;
 @@
 vma@pv->fld = E
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 pv << fwrite.pv;
 @@
 if hkey(pv) in DEFS:
 	seen(pv)
 
-@fsize depends on hook@
+@fsize depends on (hook || nested)@
 identifier def.vma;
 position pv;
 @@
 vma_pages(vma@pv)
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 pv << fsize.pv;
 @@
 if hkey(pv) in DEFS:
 	seen(pv)
 
-@fgen depends on hook@
+@fgen depends on (hook || nested)@
 identifier fn = {generic_file_mmap, generic_file_readonly_mmap};
 identifier def.fparam, def.vma;
 position pg, pv;
 @@
 fn@pg(fparam, vma@pv)
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 fn << fgen.fn;
 pg << fgen.pg;
 pv << fgen.pv;
@@ -1012,13 +1213,13 @@ if k in DEFS:
 	PLAN[pkey(pg)] = fn
 	rule(k, "generic-file")
 
-@fshmem depends on hook@
+@fshmem depends on (hook || nested)@
 identifier def.vma;
 position pg, pv;
 @@
 shmem_zero_setup@pg(vma@pv)
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 pg << fshmem.pg;
 pv << fshmem.pv;
 @@
@@ -1033,35 +1234,35 @@ if k in DEFS:
 // end of .mmap moves into a generated vm_ops->mapped callback (7.1+).
 // ---------------------------------------------------------------------
 
-@vmops depends on hook@
+@vmops depends on (hook || nested)@
 identifier OPS, OPEN;
 @@
 struct vm_operations_struct OPS = { ..., .open = OPEN, ... };
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 ops << vmops.OPS;
 op << vmops.OPEN;
 @@
 VMOPS[ops] = op
 
-@vmopsmapped depends on hook@
+@vmopsmapped depends on (hook || nested)@
 identifier OPS, M;
 @@
 struct vm_operations_struct OPS = { ..., .mapped = M, ... };
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 ops << vmopsmapped.OPS;
 @@
 VMOPS_MAPPED.add(ops)
 
-@vmassign depends on hook@
+@vmassign depends on (hook || nested)@
 identifier def.vma;
 identifier OPS;
 position pv;
 @@
 vma@pv->vm_ops = &OPS
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 ops << vmassign.OPS;
 pv << vmassign.pv;
 @@
@@ -1069,7 +1270,7 @@ if hkey(pv) in DEFS:
 	VMASSIGN.setdefault(hkey(pv), set()).add(ops)
 
 // The open call must be the hook's last statement before "return 0;".
-@mcall depends on hook@
+@mcall depends on (hook || nested)@
 identifier def.vma;
 identifier OPEN;
 position pc, pv;
@@ -1077,7 +1278,7 @@ position pc, pv;
 OPEN@pc(vma@pv);
 return 0;
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 op << mcall.OPEN;
 pc << mcall.pc;
 pv << mcall.pv;
@@ -1090,37 +1291,37 @@ if k in DEFS:
 		seen(pv)
 
 // What the open callback does with its VMA, and the names it uses.
-@odef depends on hook@
+@odef depends on (hook || nested)@
 identifier OPEN, v;
 position po;
 @@
 static void OPEN@po(struct vm_area_struct *v) { ... }
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 op << odef.OPEN;
 v << odef.v;
 @@
 OPENDEF[op] = {"v": v, "bad": None}
 
-@ouse depends on hook@
+@ouse depends on (hook || nested)@
 identifier odef.v;
 position pv;
 @@
 v@pv
 
-@oallowed depends on hook@
+@oallowed depends on (hook || nested)@
 identifier odef.v;
 identifier fld = {vm_private_data, vm_start, vm_end, vm_pgoff};
 position pv;
 @@
 v@pv->fld
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 pv << oallowed.pv;
 @@
 OALLOWED.add(pkey(pv))
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 v << odef.v;
 pv << ouse.pv;
 @@
@@ -1129,13 +1330,13 @@ d = OPENDEF.get(op)
 if d is not None and d["v"] == v and pkey(pv) not in OALLOWED and not d["bad"]:
 	d["bad"] = "%s() uses the VMA: '%s'" % (op, source_line(pv[0].file, pv[0].line))
 
-@onames depends on hook@
+@onames depends on (hook || nested)@
 identifier x =~ "^(start|end|pgoff|file|vm_private_data)$";
 position px;
 @@
 x@px
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 x << onames.x;
 px << onames.px;
 @@
@@ -1143,21 +1344,21 @@ d = OPENDEF.get(px[0].current_element)
 if d is not None and not d["bad"]:
 	d["bad"] = "%s() already uses the name '%s'" % (px[0].current_element, x)
 
-@opsref depends on hook@
+@opsref depends on (hook || nested)@
 identifier vmops.OPS;
 position pr;
 @@
 OPS@pr
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 ops << vmops.OPS;
 pr << opsref.pr;
 @@
 if pr[0].current_element != ops:  # the definition itself
 	OPSREFS.setdefault(ops, []).append((pr[0].current_element, pr[0].line))
 
-@script:python depends on hook@
-f << hook.f;
+@script:python depends on (hook || nested)@
+f << def.f;
 pf << def.pf;
 @@
 k = (pf[0].file, f)
@@ -1180,17 +1381,37 @@ if k in MCALL:
 		MAPPED[f] = (op, ops)
 		rule(k, "mapped")
 
+// Hooks whose function is not in this file.
+@script:python depends on (hook || nested)@
+f << hook.f;
+pops << hook.pops;
+@@
+k = (pops[0].file, f)
+if NESTED_MODE:
+	pass	# only the nested implementations are looked at
+elif global_elsewhere(f):
+	if in_family("fields"):
+		record(k, pops[0].line, "converted", rule_name="rename")
+elif k not in DEFS and f not in ("generic_file_mmap", "generic_file_readonly_mmap"):
+	reason = "hook is defined in another file or has an unusual signature"
+	HOOKS[k]["reason"] = (int(pops[0].line), reason)
+	if reports_declines():
+		record(k, pops[0].line, "declined", reason=reason)
+
 // ---------------------------------------------------------------------
 // The verdict.
 // ---------------------------------------------------------------------
 
-@script:python verdict depends on hook@
-f << hook.f;
+@script:python verdict depends on (hook || nested)@
+f << def.f;
 pf << def.pf;
 nf;
 @@
 k = (pf[0].file, f)
 reasons = [(l, r) for (_, l, r) in sorted(WHY.get(k, []))]
+if k not in DEFS:
+	# a function with the signature of a hook that is not one
+	cocci.include_match(False)
 acts = ACTIONS.get(k, [])
 if not reasons and len(acts) > 1:
 	reasons = [(int(acts[1][0]), "%d mapping calls: one action per mapping" % len(acts))]
@@ -1210,7 +1431,9 @@ if not reasons:
 					source_line(k[0], line)
 			reasons.append((int(line), why_s))
 			break
-if reasons:
+if k not in DEFS:
+	pass
+elif reasons:
 	line, reason = reasons[0]
 	HOOKS[k]["reason"] = (line, reason)
 	if reports_declines():
@@ -1229,21 +1452,6 @@ else:
 		  "param": d["file"], "rules": RULES[k]}
 	coccinelle.nf = name
 
-// Hooks whose function is not in this file.
-@script:python depends on hook@
-f << hook.f;
-pops << hook.pops;
-@@
-k = (pops[0].file, f)
-if global_elsewhere(f):
-	if in_family("fields"):
-		record(k, pops[0].line, "converted", rule_name="rename")
-elif k not in DEFS and f not in ("generic_file_mmap", "generic_file_readonly_mmap"):
-	reason = "hook is defined in another file or has an unusual signature"
-	HOOKS[k]["reason"] = (int(pops[0].line), reason)
-	if reports_declines():
-		record(k, pops[0].line, "declined", reason=reason)
-
 // ---------------------------------------------------------------------
 // Rewrites, in order: actions, flags, fields, file, signature, ops.
 //
@@ -1252,7 +1460,7 @@ elif k not in DEFS and f not in ("generic_file_mmap", "generic_file_readonly_mma
 // hooks only) and recompute what they need from the matched text.
 // ---------------------------------------------------------------------
 
-@depends on hook && patch@
+@depends on (hook || nested) && patch@
 identifier fn = {remap_pfn_range, io_remap_pfn_range};
 identifier V : script:python() { tvname(V) };
 expression S, P, Z, PR;
@@ -1272,7 +1480,7 @@ fresh identifier act = script:python(fn) { act_name(fn, True) };
   return 0;
 )
 
-@depends on hook && patch@
+@depends on (hook || nested) && patch@
 identifier fn = {remap_pfn_range, io_remap_pfn_range};
 identifier V : script:python() { tvname(V) };
 expression S, P, Z, PR;
@@ -1292,7 +1500,7 @@ fresh identifier act = script:python(fn) { act_name(fn, False) };
   return 0;
 )
 
-@depends on hook && patch@
+@depends on (hook || nested) && patch@
 identifier fn = {remap_pfn_range, io_remap_pfn_range};
 identifier V : script:python() { tvname(V) };
 expression S, P, Z, PR;
@@ -1314,7 +1522,7 @@ fresh identifier act = script:python(fn) { act_name(fn, True) };
   return 0;
 )
 
-@depends on hook && patch@
+@depends on (hook || nested) && patch@
 identifier fn = {remap_pfn_range, io_remap_pfn_range};
 identifier V : script:python() { tvname(V) };
 expression S, P, Z, PR;
@@ -1336,7 +1544,7 @@ fresh identifier act = script:python(fn) { act_name(fn, False) };
   return 0;
 )
 
-@depends on hook && patch@
+@depends on (hook || nested) && patch@
 identifier V : script:python() { tvname(V) };
 expression A, L;
 position pa : script:python() { tok(pa) };
@@ -1345,7 +1553,7 @@ position pa : script:python() { tok(pa) };
 + mmap_action_simple_ioremap(desc, A, L);
 + return 0;
 
-@depends on hook && patch@
+@depends on (hook || nested) && patch@
 identifier V : script:python() { tvname(V) };
 expression P, N;
 position pa : script:python() { tok(pa) };
@@ -1366,7 +1574,7 @@ position pa : script:python() { tok(pa) };
 + return 0;
 )
 
-@depends on hook && patch@
+@depends on (hook || nested) && patch@
 identifier V : script:python() { tvname(V) };
 expression S, P;
 identifier N;
@@ -1377,7 +1585,7 @@ position pa : script:python() { tok(pa) };
 + return 0;
 
 // Flags, 6.19: the descriptor still has vm_flags.
-@depends on hook && patch && api_6_19@
+@depends on (hook || nested) && patch && api_6_19@
 identifier V : script:python() { tvname(V) };
 expression E, E1, E2;
 position pf : script:python() { tok(pf) };
@@ -1394,7 +1602,7 @@ position pf : script:python() { tok(pf) };
 + desc->vm_flags &= ~(E2);
 )
 
-@depends on hook && patch && api_6_19@
+@depends on (hook || nested) && patch && api_6_19@
 identifier V : script:python() { tvname(V) };
 position pv : script:python() { tok(pv) };
 @@
@@ -1402,7 +1610,7 @@ position pv : script:python() { tok(pv) };
 + desc->vm_flags
 
 // Flags, 7.0 and later: VMA_*_BIT lists.
-@depends on hook && patch && !api_6_19@
+@depends on (hook || nested) && patch && !api_6_19@
 identifier V : script:python() { tvname(V) };
 expression E;
 position pf : script:python() { tok(pf) };
@@ -1416,7 +1624,7 @@ fresh identifier b = script:python(E) { bitlist(E) };
 + vma_desc_clear_flags(desc, b);
 )
 
-@depends on hook && patch && !api_6_19@
+@depends on (hook || nested) && patch && !api_6_19@
 identifier V : script:python() { tvname(V) };
 expression E1, E2;
 position pf : script:python() { tok(pf) };
@@ -1427,7 +1635,7 @@ fresh identifier b2 = script:python(E2) { bitlist(E2) };
 + vma_desc_set_flags(desc, b1);
 + vma_desc_clear_flags(desc, b2);
 
-@depends on hook && patch && !api_6_19@
+@depends on (hook || nested) && patch && !api_6_19@
 identifier V : script:python() { tvname(V) };
 expression E;
 position pv : script:python() { tok(pv) };
@@ -1442,7 +1650,7 @@ fresh identifier t = script:python(E) { test_name(E, True) };
 + !t(desc, b)
 )
 
-@depends on hook && patch && !api_6_19@
+@depends on (hook || nested) && patch && !api_6_19@
 identifier V : script:python() { tvname(V) };
 expression E;
 position pv : script:python() { tok(pv) };
@@ -1457,7 +1665,7 @@ fresh identifier t = script:python(E) { test_name(E, False) };
 + t(desc, b)
 )
 
-@depends on hook && patch && !api_6_19@
+@depends on (hook || nested) && patch && !api_6_19@
 identifier V : script:python() { tvname(V) };
 position pv : script:python() { tok(pv) };
 @@
@@ -1465,7 +1673,7 @@ position pv : script:python() { tok(pv) };
 + vma_desc_is_cow_mapping(desc)
 
 // Sizes, then fields.
-@depends on hook && patch@
+@depends on (hook || nested) && patch@
 identifier V : script:python() { tvname(V) };
 position pv : script:python() { tok(pv) };
 @@
@@ -1477,7 +1685,7 @@ position pv : script:python() { tok(pv) };
 + vma_desc_pages(desc)
 )
 
-@depends on hook && patch@
+@depends on (hook || nested) && patch@
 identifier V : script:python() { tvname(V) };
 position pv : script:python() { tok(pv) };
 @@
@@ -1507,7 +1715,7 @@ position pv : script:python() { tok(pv) };
 + desc->vm_ops
 )
 
-@depends on hook && patch@
+@depends on (hook || nested) && patch@
 identifier fn = {generic_file_mmap, generic_file_readonly_mmap};
 identifier F, V;
 position pg : script:python() { tok(pg) };
@@ -1516,7 +1724,7 @@ fresh identifier nfn = fn ## "_prepare";
 - fn@pg(F, V)
 + nfn(desc)
 
-@depends on hook && patch@
+@depends on (hook || nested) && patch@
 identifier V : script:python() { tvname(V) };
 position pg : script:python() { tok(pg) };
 @@
@@ -1527,14 +1735,14 @@ position pg : script:python() { tok(pg) };
 // vm_ops->mapped: drop the open call, add the callback, hook it up.
 // ---------------------------------------------------------------------
 
-@depends on hook && patch@
+@depends on (hook || nested) && patch@
 identifier OPEN, V;
 position pc : script:python(OPEN) { tok(pc) and mapped_open(pc[0].current_element) == OPEN };
 @@
 - OPEN@pc(V);
   return 0;
 
-@mnew depends on hook && patch@
+@mnew depends on (hook || nested) && patch@
 identifier OPEN : script:python() { is_mapped_open(OPEN) };
 identifier v;
 statement list SL;
@@ -1552,7 +1760,7 @@ static void OPEN(struct vm_area_struct *v)
 +	return 0;
 +}
 
-@depends on hook && patch@
+@depends on (hook || nested) && patch@
 identifier OPEN : script:python() { is_mapped_open(OPEN) };
 identifier OPS;
 fresh identifier NEW = script:python(OPEN) { mapped_name(OPEN) };
@@ -1564,7 +1772,7 @@ struct vm_operations_struct OPS = {
 	...
 };
 
-@depends on hook && patch@
+@depends on (hook || nested) && patch@
 identifier NEW : script:python() { is_mapped_new(NEW) };
 identifier mnew.v;
 @@
@@ -1590,18 +1798,18 @@ NEW(...) {
 // The file parameter: inline a single use, keep a local otherwise.
 // ---------------------------------------------------------------------
 
-@fleft depends on hook && patch@
+@fleft depends on (hook || nested) && patch@
 identifier F;
 position pu : script:python(F) { tfile(pu, F) };
 @@
 F@pu
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 pu << fleft.pu;
 @@
 FLEFT.setdefault(pu[0].current_element, set()).add((pu[0].line, pu[0].column))
 
-@depends on hook && patch@
+@depends on (hook || nested) && patch@
 identifier F;
 position pu : script:python(F) { tfile(pu, F) and file_inline(pu) };
 @@
@@ -1613,7 +1821,7 @@ position pu : script:python(F) { tfile(pu, F) and file_inline(pu) };
 // ---------------------------------------------------------------------
 
 // The body starts with a statement: the new local needs a blank line.
-@sig_local_stmt depends on hook && patch@
+@sig_local_stmt depends on (hook || nested) && patch@
 identifier f, fparam, vma;
 statement S;
 position pf : script:python(f) { tsig(f) and file_local(f) };
@@ -1628,12 +1836,12 @@ fresh identifier nf = script:python(f) { OKN[f]["new"] };
   ...
   }
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 f << sig_local_stmt.f;
 @@
 DONE.add(f)
 
-@sig_local depends on hook && patch@
+@sig_local depends on (hook || nested) && patch@
 identifier f, fparam, vma;
 position pf : script:python(f) { tsig(f) and file_local(f) and f not in DONE };
 fresh identifier nf = script:python(f) { OKN[f]["new"] };
@@ -1645,12 +1853,12 @@ fresh identifier nf = script:python(f) { OKN[f]["new"] };
   ...
   }
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 f << sig_local.f;
 @@
 DONE.add(f)
 
-@sig depends on hook && patch@
+@sig depends on (hook || nested) && patch@
 identifier f, fparam, vma;
 position pf : script:python(f) { tsig(f) and f not in DONE };
 fresh identifier nf = script:python(f) { OKN[f]["new"] };
@@ -1659,20 +1867,184 @@ fresh identifier nf = script:python(f) { OKN[f]["new"] };
 + nf(struct vm_area_desc *desc)
   { ... }
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 f << sig.f;
 @@
 DONE.add(f)
 
-@depends on hook && patch@
-identifier f : script:python() { f in DONE };
+// A nested hook keeps its first parameter.
+@nsig depends on nested && patch@
+identifier f, fparam, vma;
+type T;
+position pf : script:python(f) { tsig(f) and f in NESTED and f not in DONE };
+fresh identifier nf = script:python(f) { OKN[f]["new"] };
+@@
+- f@pf(T fparam, struct vm_area_struct *vma)
++ nf(T fparam, struct vm_area_desc *desc)
+  { ... }
+
+@script:python depends on nested@
+f << nsig.f;
+@@
+DONE.add(f)
+
+@depends on nested && patch@
+identifier f : script:python() { f in DONE and f in NESTED };
+fresh identifier nf = script:python(f) { OKN[f]["new"] };
+type T1, T2;
+identifier a, b;
+@@
+- int f(T1 a, T2 b);
++ int nf(T1 a, struct vm_area_desc *desc);
+
+// Its name where it is stored or passed (mmprep-convert checked that
+// these are its only uses).
+@depends on nested && patch@
+identifier f : script:python() { f in DONE and f in NESTED };
+fresh identifier nf = script:python(f) { OKN[f]["new"] };
+@@
+- f
++ nf
+
+// The outer function bridges: a zeroed descriptor from the VMA (R7), the
+// hook, then __compat_vma_mmap() runs its action and vm_ops->mapped.
+@script:python ndesc depends on nested@
+d;
+e;
+@@
+coccinelle.d = cocci.make_ident("desc")
+coccinelle.e = cocci.make_ident("err")
+
+@depends on nested && patch@
+identifier outer : script:python() { outer in NOK };
+identifier fp, vma;
+identifier m : script:python() { m in NMEMBERS };
+expression E, ret;
+identifier ndesc.d;
+@@
+  outer(struct file *fp, ..., struct vm_area_struct *vma) {
+  <+...
++ compat_set_desc_from_vma(&d, fp, vma);
+- ret = E->m(E, vma);
++ ret = E->m(E, &d);
++ if (!ret)
++ 	ret = __compat_vma_mmap(&d, vma);
+  ...+>
+  }
+
+@depends on nested && patch@
+identifier outer : script:python() { outer in NOK };
+identifier fp, vma;
+identifier m : script:python() { m in NMEMBERS };
+expression E;
+identifier ndesc.d, ndesc.e;
+@@
+  outer(struct file *fp, ..., struct vm_area_struct *vma) {
+  <+...
++ compat_set_desc_from_vma(&d, fp, vma);
+- return E->m(E, vma);
++ e = E->m(E, &d);
++ if (e)
++ 	return e;
++ return __compat_vma_mmap(&d, vma);
+  ...+>
+  }
+
+@depends on nested && patch@
+identifier outer : script:python() { outer in NOK and outer in NPRIV };
+identifier fp, vma;
+identifier ndesc.d;
+@@
+  outer(struct file *fp, ..., struct vm_area_struct *vma) {
+  <+...
+  compat_set_desc_from_vma(&d, fp, vma);
++ d.private_data = vma->vm_private_data;
+  ...+>
+  }
+
+// Before 7.2, compat_set_desc_from_vma() leaves vm_ops NULL and
+// __compat_vma_mmap() would write that back.
+@depends on nested && patch && (api_7_1 || api_6_19 || api_7_0)@
+identifier outer : script:python() { outer in NOK };
+identifier fp, vma;
+identifier ndesc.d;
+@@
+  outer(struct file *fp, ..., struct vm_area_struct *vma) {
+  <+...
+  compat_set_desc_from_vma(&d, fp, vma);
++ d.vm_ops = vma->vm_ops;
+  ...+>
+  }
+
+// The new locals go first; a blank line follows them when the body
+// starts with a statement.
+@ndecl_stmt depends on nested && patch@
+identifier outer : script:python() { outer in NOK and outer not in NRET };
+identifier ndesc.d;
+statement S;
+position p;
+@@
+  outer@p(...) {
++ struct vm_area_desc d = {};
++
+  S
+  ...
+  }
+
+@script:python depends on nested@
+p << ndecl_stmt.p;
+@@
+NDECL.add(p[0].current_element)
+
+@depends on nested && patch@
+identifier outer : script:python() { outer in NOK and outer not in NRET and
+				     outer not in NDECL };
+identifier ndesc.d;
+@@
+  outer(...) {
++ struct vm_area_desc d = {};
+  ...
+  }
+
+@ndecl_ret_stmt depends on nested && patch@
+identifier outer : script:python() { outer in NOK and outer in NRET };
+identifier ndesc.d, ndesc.e;
+statement S;
+position p;
+@@
+  outer@p(...) {
++ struct vm_area_desc d = {};
++ int e;
++
+  S
+  ...
+  }
+
+@script:python depends on nested@
+p << ndecl_ret_stmt.p;
+@@
+NDECL.add(p[0].current_element)
+
+@depends on nested && patch@
+identifier outer : script:python() { outer in NOK and outer in NRET and
+				     outer not in NDECL };
+identifier ndesc.d, ndesc.e;
+@@
+  outer(...) {
++ struct vm_area_desc d = {};
++ int e;
+  ...
+  }
+
+@depends on (hook || nested) && patch@
+identifier f : script:python() { f in DONE and f not in NESTED };
 fresh identifier nf = script:python(f) { OKN[f]["new"] };
 type T1, T2;
 @@
 - int f(T1, T2);
 + int nf(struct vm_area_desc *desc);
 
-@depends on hook && patch@
+@depends on (hook || nested) && patch@
 declarer d =~ "^EXPORT_SYMBOL";
 identifier f;
 position p : script:python(f) { f in DONE and OKN[f]["new"] != f };
@@ -1739,7 +2111,7 @@ struct file_operations fops = { ...,
 + nf
   , ... };
 
-@depends on hook && patch@
+@depends on (hook || nested) && patch@
 identifier f : script:python() { f in DONE };
 fresh identifier nf = script:python(f) { OKN[f]["new"] };
 identifier a, b;
@@ -1748,7 +2120,7 @@ type T1, T2;
 - int f(T1 a, T2 b);
 + int nf(struct vm_area_desc *desc);
 
-@depends on hook && patch@
+@depends on (hook || nested) && patch@
 identifier fops;
 identifier f : script:python() { f in DONE };
 fresh identifier nf = script:python(f) { OKN[f]["new"] };
@@ -1762,7 +2134,7 @@ struct file_operations fops = { ...,
 + nf
   , ... };
 
-@depends on hook && patch@
+@depends on (hook || nested) && patch@
 identifier fops;
 identifier f : script:python() { f in DONE };
 fresh identifier nf = script:python(f) { OKN[f]["new"] };
@@ -1778,14 +2150,14 @@ struct file_operations fops[...] = { ..., { ...,
 
 // Safety net: a converted hook must not name its VMA any more.  If one
 // does, a rule above is wrong; the driver then keeps the file unchanged.
-@left depends on hook && patch@
+@left depends on (hook || nested) && patch@
 identifier nf : script:python() { is_new_name(nf) };
 identifier V : script:python() { is_old_vma(V) };
 position p;
 @@
 nf(...) { <+... V@p ...+> }
 
-@script:python depends on hook@
+@script:python depends on (hook || nested)@
 nf << left.nf;
 p << left.p;
 @@
@@ -1795,12 +2167,12 @@ for f in sorted(DONE):
 		o["error"] = "internal: converted hook still uses the VMA at line %s" % p[0].line
 		record((o["file"], f), o["line"], "error", reason=o["error"])
 
-@script:python depends on hook && patch@
+@script:python depends on (hook || nested) && patch@
 @@
 record_done()
 
 // Hooks that are generic helpers with a known _prepare form.
-@gops depends on hook && patch@
+@gops depends on (hook || nested) && patch@
 identifier fops;
 identifier fn = {generic_file_mmap, generic_file_readonly_mmap};
 fresh identifier nfn = fn ## "_prepare";
@@ -1815,7 +2187,7 @@ struct file_operations fops = { ...,
 + nfn
   , ... };
 
-@script:python depends on hook && patch@
+@script:python depends on (hook || nested) && patch@
 fn << gops.fn;
 p << gops.p;
 @@
@@ -1875,3 +2247,21 @@ position p : script:python() { ctx_ok(p) };
 struct file_operations fops = { ...,
 * .mmap = f@p
   , ... };
+
+// Family 7: the implementations and the outer calls.
+@script:python depends on nested && report@
+@@
+for pos, msg in nested_messages():
+	coccilib.report.print_report(pos, msg)
+
+@script:python depends on nested && org@
+@@
+for pos, msg in nested_messages():
+	cocci.print_main(msg.replace("WARNING: ", ""), [pos])
+
+@depends on nested && context@
+identifier m;
+expression E, V;
+position p : script:python() { pkey(p) in NBRIDGED };
+@@
+* E->m@p(E, V)

@@ -1,0 +1,2272 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/// Convert nested mmap hooks to take a struct vm_area_desc.
+///
+/// Family 7 of mmprep: a driver-private hook type, a member
+/// int (*m)(struct S *, struct vm_area_struct *) of struct S that an outer
+/// .mmap calls as E->m(E, vma) (uio_info.mmap, vmbus_channel.mmap_ring_buffer).
+/// Its implementations are converted like hooks (the first parameter stays),
+/// and the outer call is bridged: compat_set_desc_from_vma() fills a zeroed
+/// descriptor (R7), then __compat_vma_mmap() runs the action (7.1+).  The
+/// implementations, the member type and the outer calls must change together
+/// across the tree: scripts/mmprep-convert finds them and runs this file with
+/// -D nested and MMPREP_NESTED; without those it changes nothing.
+///
+/// Generated from cocci/all/mmap_prepare.cocci, which converts every
+/// family in one pass; each hook is converted by exactly one family file.
+//
+// Confidence: High
+// Copyright: (C) 2026 The mmprep authors.
+// Comments: The ops-table alignment is restored by scripts/mmprep-convert.
+// Comments: XXX hooks bound through runtime assignments are only reported.
+// Options: --no-includes --include-headers
+// Requires: 1.1.1
+// Keywords: mmap, mmap_prepare, vm_area_desc, mmap_action
+
+virtual patch
+virtual context
+virtual org
+virtual report
+virtual api_6_19
+virtual api_7_0
+virtual api_7_1
+virtual api_7_2
+virtual global
+virtual nested
+
+@initialize:python@
+@@
+import json
+import os
+import re
+
+LEVEL = 702
+
+# Hooks found in ops tables: (file, name) -> dict
+HOOKS = {}
+# (file, name) of each function with the .mmap signature
+DEFS = {}
+# per hook: list of (line, reason)
+WHY = {}
+# per hook: set of (line, col) of VMA uses that a rule understands
+SEEN = {}
+# per hook: list of (line, col, text) of all VMA uses
+VUSES = {}
+# per hook: references to the hook name outside its ops entries
+REFS = {}
+# per hook: list of conversion rules that apply
+RULES = {}
+# per hook: action calls found: list of (line, col, kind)
+ACTIONS = {}
+# call position -> how to rewrite it
+PLAN = {}
+# hooks approved for conversion: (file, name) -> new name
+OK = {}
+# per hook: uses of the file parameter
+FUSES = {}
+DONE = set()
+RECORDED = set()
+# (hook, line, col) of a VMA use -> the function it is passed to
+CALLV = {}
+# vm_operations_struct name -> its .open callback; those with .mapped
+VMOPS = {}
+VMOPS_MAPPED = set()
+# hook -> vm_operations_struct names assigned to vma->vm_ops
+VMASSIGN = {}
+# hook -> (open callback, ops, line) of a final open(vma) call
+MCALL = {}
+# open callback -> {"v": its VMA parameter, "bad": reason or None}
+OPENDEF = {}
+OALLOWED = set()
+# ops name -> [(function, line)] of its &OPS uses
+OPSREFS = {}
+# approved per-mapping moves: hook name -> (open callback, ops)
+MAPPED = {}
+
+VMA_BITS = [
+	"READ", "WRITE", "EXEC", "SHARED", "MAYREAD", "MAYWRITE", "MAYEXEC",
+	"MAYSHARE", "GROWSDOWN", "UFFD_MISSING", "PFNMAP", "MAYBE_GUARD",
+	"UFFD_WP", "LOCKED", "IO", "SEQ_READ", "RAND_READ", "DONTCOPY",
+	"DONTEXPAND", "LOCKONFAULT", "ACCOUNT", "NORESERVE", "HUGETLB", "SYNC",
+	"ARCH_1", "WIPEONFORK", "DONTDUMP", "SOFTDIRTY", "MIXEDMAP", "HUGEPAGE",
+	"NOHUGEPAGE", "MERGEABLE", "ALLOW_ANY_UNCACHED", "DROPPABLE",
+	"UFFD_MINOR", "SEALED",
+]
+
+LEVEL_NAMES = {619: "6.19", 700: "7.0", 701: "7.1", 702: "7.2"}
+
+# Conversion families.  A hook belongs to the most demanding family among
+# the rules it needs (FAMILY_ORDER, first wins).  The per-family semantic
+# patches in cocci/ are this file with FAMILY set (scripts/cocci-families):
+# each converts the hooks of its family, whole, and the fields family also
+# reports the hooks that are left to a human, so that the family files
+# together make exactly the change of this file.  None: every family.
+FAMILY = "nested"
+FAMILY_ORDER = ["nested", "mapped", "error_override", "actions", "flags", "fields"]
+FAMILY_OF = {
+	"mapped": "mapped", "error-override": "error_override",
+	"remap": "actions", "remap-full": "actions", "ioremap": "actions",
+	"ioremap-full": "actions", "simple-ioremap": "actions",
+	"map-pages": "actions", "generic-file": "actions",
+	"shmem-zero": "actions", "flags": "flags", "fields": "fields",
+	"nested": "nested",
+}
+
+def family(rules):
+	fams = set(FAMILY_OF[r] for r in rules)
+	for f in FAMILY_ORDER:
+		if f in fams:
+			return f
+	return "fields"
+
+def in_family(fam):
+	return FAMILY is None or FAMILY == fam
+
+def reports_declines():
+	return in_family("fields") or (NESTED_MODE and in_family("nested"))
+
+# Hooks that are not static but that mmprep-convert found referenced only
+# from ops tables, prototypes and EXPORT_SYMBOL*() across the tree: they are
+# converted like static ones, and the files that bind or declare them
+# follow the rename.
+GLOBAL = set(os.environ.get("MMPREP_GLOBAL", "").split())
+
+# Family 7, nested hooks: a driver-private hook type, a member
+# int (*m)(struct S *, struct vm_area_struct *) of struct S called from an
+# outer .mmap as E->m(E, vma).  mmprep-convert finds them across the tree
+# and runs this file with -D nested and MMPREP_NESTED set to
+# {"impl": {implementation: "S.m"}, "members": {m: "S"}}: the
+# implementations are converted like hooks (their first parameter stays),
+# the outer calls are bridged through compat_set_desc_from_vma() and
+# __compat_vma_mmap(), and nothing else in the file is looked at.
+_NESTED = json.loads(os.environ.get("MMPREP_NESTED") or "{}")
+NESTED = _NESTED.get("impl", {})
+NMEMBERS = _NESTED.get("members", {})
+NESTED_MODE = bool(_NESTED)
+# outer functions that write vma->vm_private_data; bridged call sites
+NPRIV = set()
+NBRIDGED = {}
+# nested hook calls: position key -> (function, line, member); outer
+# functions bridged, those that return the call; names used per function
+NCALLS = {}
+NOK = set()
+NRET = set()
+NUSED = {}
+NDECL = set()
+NCALLPOS = {}
+
+def nested_messages():
+	"""(position, message) of family 7 for the report and org modes."""
+	out = []
+	for k in sorted(DEFS):
+		f = k[1]
+		if f not in NESTED:
+			continue
+		if k in OK:
+			msg = "WARNING: %s: %s implementation can take a struct vm_area_desc (%s)" % (
+				f, NESTED[f], ",".join(RULES.get(k, ["nested"])))
+		elif "reason" in HOOKS.get(k, {}):
+			line, reason = HOOKS[k]["reason"]
+			msg = "WARNING: %s: %s implementation needs manual conversion (line %s): %s" % (
+				f, NESTED[f], line, reason)
+		else:
+			continue
+		out.append((DEFS[k]["pos"], msg))
+	for key in sorted(NCALLS):
+		fn, line, m = NCALLS[key]
+		if fn in NOK:
+			msg = "WARNING: %s: %s.%s() can be called through compat_set_desc_from_vma() " \
+			      "and __compat_vma_mmap()" % (fn, NMEMBERS[m], m)
+		else:
+			msg = "WARNING: %s: %s.%s() call needs manual conversion" % (
+				fn, NMEMBERS[m], m)
+		out.append((NCALLPOS[key], msg))
+	return out
+
+def nested_verdict():
+	"""Each call of a nested hook is bridged, or its caller is reported."""
+	bad = set()
+	for key, (fn, line, m) in sorted(NCALLS.items()):
+		kind = NBRIDGED.get(key)
+		if kind is None:
+			reason = "calls %s.%s in a way the bridge does not handle: '%s'" % (
+				NMEMBERS[m], m, source_line(key[0], line))
+		elif LEVEL < 701:
+			reason = "the bridge for %s.%s needs compat_set_desc_from_vma() " \
+				 "and __compat_vma_mmap(), 7.1" % (NMEMBERS[m], m)
+		elif "desc" in NUSED.get(fn, ()) or \
+		     (kind == "return" and "err" in NUSED.get(fn, ())):
+			reason = "the bridge for %s.%s needs the names desc and err, " \
+				 "already used in %s()" % (NMEMBERS[m], m, fn)
+		else:
+			if kind == "return":
+				NRET.add(fn)
+			NOK.add(fn)
+			continue
+		bad.add(fn)
+		record((key[0], fn), line, "declined", reason=reason,
+		       hook="%s.%s" % (NMEMBERS[m], m))
+	NOK.difference_update(bad)
+
+def def_found(f, T, fparam, vma, pf):
+	"""A function with a hook's signature: keep it if it is one."""
+	k = (pf[0].file, f)
+	t = str(T).replace(" ", "")
+	if NESTED_MODE:
+		if f not in NESTED or t != "struct%s*" % NESTED[f].split(".")[0]:
+			return
+		HOOKS.setdefault(k, {"ops": set(), "line": pf[0].line})
+		param = None
+	else:
+		if k not in HOOKS or t != "structfile*":
+			return
+		param = fparam
+	DEFS[k] = {"file": param, "obj": fparam, "vma": vma, "line": pf[0].line,
+		   "col": pf[0].column, "pos": pf[0]}
+	if f in NESTED:
+		rule(k, "nested")
+		if LEVEL < 701:
+			why(k, pf[0].line, "the bridge for a nested hook needs "
+			    "compat_set_desc_from_vma() and __compat_vma_mmap(), 7.1")
+
+def new_name(f):
+	return f if f.endswith("prepare") else f + "_prepare"
+
+def global_elsewhere(f):
+	"""A hook cleared for a tree-wide rename whose definition is elsewhere."""
+	return f in GLOBAL and not any(k[1] == f for k in DEFS)
+
+def norm(s):
+	return re.sub(r"\s+", "", str(s))
+
+def hkey(p):
+	return (p[0].file, p[0].current_element)
+
+def is_hook_use(p, name, vma):
+	k = hkey(p)
+	return k in DEFS and DEFS[k]["vma"] == name
+
+def why(k, line, reason, prio=0):
+	"""Record a reason to decline; a lower prio wins, then the first line."""
+	WHY.setdefault(k, []).append((prio, int(line), reason))
+
+def seen(p):
+	SEEN.setdefault(hkey(p), set()).add((p[0].line, p[0].column))
+
+def rule(k, name):
+	lst = RULES.setdefault(k, [])
+	if name not in lst:
+		lst.append(name)
+
+def pkey(p):
+	return (p[0].file, p[0].line, p[0].column)
+
+def planned(p, kind):
+	return PLAN.get(pkey(p)) == kind
+
+def approved(p):
+	return hkey(p) in OK
+
+def approved_def(p):
+	return (p[0].file, p[0].current_element) in OK
+
+# approved hooks by name, for the rewrites: name -> dict
+OKN = {}
+CURFILE = [None]
+
+def reset(path):
+	for d in (HOOKS, DEFS, WHY, SEEN, VUSES, RULES, ACTIONS, PLAN, OK,
+		  FUSES, OKN, FLEFT, CALLV, VMOPS, VMASSIGN, MCALL, OPENDEF,
+		  OPSREFS, MAPPED):
+		d.clear()
+	DONE.clear()
+	for d in (NPRIV, NBRIDGED, NCALLS, NOK, NRET, NUSED, NDECL, NCALLPOS):
+		d.clear()
+	VMOPS_MAPPED.clear()
+	OALLOWED.clear()
+	CURFILE[0] = path
+
+def tvma(p, v):
+	o = OKN.get(p[0].current_element)
+	return o is not None and o["vma"] == v
+
+def tok(p):
+	return p[0].current_element in OKN
+
+def tvname(v):
+	return any(o["vma"] == v for o in OKN.values())
+
+def tfile(p, f):
+	o = OKN.get(p[0].current_element)
+	return o is not None and o["param"] == f
+
+def tsig(f):
+	return f in OKN
+
+def rkind(v, s, z, pr):
+	full = (norm(s) == v + "->vm_start" and
+		norm(z) in (v + "->vm_end-" + v + "->vm_start",
+			    "vma_pages(" + v + ")<<PAGE_SHIFT"))
+	prot = "" if norm(pr) == v + "->vm_page_prot" else "_prot"
+	return ("full" if full else "partial") + prot
+
+def remap_kind(fn, v, s, z, pr):
+	"""remap, remap_full, ioremap or ioremap_full, as rkind() sees the call."""
+	io = "io" if fn.startswith("io_") else ""
+	full = rkind(v, s, z, pr).startswith("full")
+	return "%sremap%s" % (io, "_full" if full else "")
+
+def act_name(fn, full):
+	base = "mmap_action_ioremap" if fn.startswith("io_") else "mmap_action_remap"
+	return base + ("_full" if full else "")
+
+def ok_use(p):
+	"""A use of the VMA parameter that a rule understood, in an approved hook."""
+	k = hkey(p)
+	return k in OK and (p[0].line, p[0].column) in SEEN.get(k, set())
+
+# file parameter uses left after the rewrites: (file, hook) -> set of positions
+FLEFT = {}
+
+def file_inline(p):
+	u = FLEFT.get(p[0].current_element, set())
+	return len(u) == 1 and (p[0].line, p[0].column) in u
+
+def file_local(f):
+	return len(FLEFT.get(f, set())) > 1
+
+def ctx_ok(p):
+	for k, h in HOOKS.items():
+		if k in OK and k[0] == p[0].file and (p[0].line, p[0].column) in h["ops"]:
+			return True
+	return False
+
+def bits(mask):
+	"""Split a VM_* mask into VMA_*_BIT names, or None."""
+	s = norm(mask)
+	while s.startswith("(") and s.endswith(")"):
+		s = s[1:-1]
+	out = []
+	for part in s.split("|"):
+		part = part.strip("()")
+		m = re.match(r"^VM_([A-Z0-9_]+)$", part)
+		if not m or m.group(1) not in VMA_BITS:
+			return None
+		out.append("VMA_%s_BIT" % m.group(1))
+	return out
+
+def bitlist(mask):
+	return ", ".join(bits(mask) or ["__mmprep_bad_mask__"])
+
+def test_name(mask, all_bits):
+	n = len(bits(mask) or [])
+	if LEVEL == 700:
+		return "vma_desc_test_flags"
+	if all_bits and n > 1:
+		return "vma_desc_test_all"
+	return "vma_desc_test" if n == 1 else "vma_desc_test_any"
+
+def is_new_name(n):
+	return any(OKN[f]["new"] == n for f in DONE)
+
+def is_old_vma(v):
+	return any(OKN[f]["vma"] == v for f in DONE)
+
+def record_done():
+	for f in sorted(DONE):
+		o = OKN[f]
+		if "error" in o:
+			continue
+		record((o["file"], f), o["line"], "converted", rule_name=",".join(o["rules"]))
+
+def source_line(path, line):
+	try:
+		with open(path, encoding="utf-8", errors="replace") as fp:
+			for i, text in enumerate(fp, 1):
+				if i == int(line):
+					return " ".join(text.split())
+	except OSError:
+		pass
+	return "?"
+
+# Calls that may stand as statements in a hook that is converted: the
+# rewritten mapping calls, flag helpers, and calls without lasting effect.
+HARMLESS = set("""
+vm_flags_set vm_flags_clear vm_flags_mod file_accessed
+remap_pfn_range io_remap_pfn_range vm_iomap_memory vm_map_pages
+vm_map_pages_zero vm_insert_pages generic_file_mmap
+generic_file_readonly_mmap shmem_zero_setup
+mutex_lock mutex_unlock mutex_lock_interruptible spin_lock spin_unlock
+spin_lock_irq spin_unlock_irq spin_lock_irqsave spin_unlock_irqrestore
+spin_lock_bh spin_unlock_bh raw_spin_lock raw_spin_unlock read_lock
+read_unlock write_lock write_unlock down_read up_read down_write up_write
+rcu_read_lock rcu_read_unlock lockdep_assert_held might_sleep
+printk pr_debug pr_info pr_notice pr_warn pr_err pr_crit pr_alert
+pr_emerg pr_devel pr_cont pr_warn_once pr_err_once pr_info_once
+pr_warn_ratelimited pr_err_ratelimited pr_debug_ratelimited
+dev_dbg dev_info dev_notice dev_warn dev_err dev_crit dev_alert dev_emerg
+dev_warn_once dev_err_once dev_info_once dev_dbg_ratelimited
+dev_warn_ratelimited dev_err_ratelimited
+WARN_ON WARN_ON_ONCE WARN WARN_ONCE BUG_ON BUG BUILD_BUG_ON
+trace_printk no_printk
+""".split())
+
+# Driver logging helpers (gossip_debug, ntfs_inode_warn, foo_dbg, ...).
+LOGGING = re.compile(r"(^|_)(dbg|debug|warn|warning|err|error|info|notice|printk|log)$|^[a-z]printk$")
+
+def harmless(fn):
+	return fn in HARMLESS or fn.startswith("trace_") or LOGGING.search(fn) is not None
+
+def mapped_name(op):
+	return op[:-len("_open")] + "_mapped" if op.endswith("_open") else op + "_mapped"
+
+def mapped_open(hook):
+	m = MAPPED.get(hook)
+	return m[0] if m and hook in OKN else None
+
+def is_mapped_open(op):
+	return any(m[0] == op for h, m in MAPPED.items() if h in OKN)
+
+def is_mapped_new(name):
+	return any(mapped_name(m[0]) == name for h, m in MAPPED.items() if h in OKN)
+
+def level_name():
+	return LEVEL_NAMES.get(LEVEL, str(LEVEL))
+
+def record(k, line, status, rule_name=None, reason=None, hook="file_operations.mmap"):
+	tag = (k, status)
+	if tag in RECORDED:
+		return
+	RECORDED.add(tag)
+	path = os.environ.get("MMPREP_RECORDS")
+	if not path:
+		return
+	if k[1] in NESTED and hook == "file_operations.mmap":
+		hook = NESTED[k[1]]
+	rec = {"tool": "mmprep-convert", "file": k[0], "line": int(line),
+	       "function": k[1], "hook": hook, "status": status,
+	       "api": level_name()}
+	if rule_name:
+		rec["rule"] = rule_name
+	if reason:
+		rec["reason"] = reason
+	with open(path, "a", encoding="utf-8") as fp:
+		fp.write(json.dumps(rec, sort_keys=True) + "\n")
+
+// ---------------------------------------------------------------------
+// Hooks: functions named by .mmap in a file_operations initialiser.
+// ---------------------------------------------------------------------
+
+@hook@
+identifier fops, f;
+position pops;
+@@
+(
+struct file_operations fops = { ..., .mmap = f@pops, ... };
+|
+struct file_operations fops[...] = { ..., { ..., .mmap = f@pops, ... }, ... };
+)
+
+@script:python depends on (hook || nested)@
+@@
+reset(None)
+
+@script:python depends on (hook || nested) && api_6_19@
+@@
+LEVEL = 619
+
+@script:python depends on (hook || nested) && api_7_0@
+@@
+LEVEL = 700
+
+@script:python depends on (hook || nested) && api_7_1@
+@@
+LEVEL = 701
+
+@script:python depends on (hook || nested)@
+f << hook.f;
+pops << hook.pops;
+@@
+HOOKS.setdefault((pops[0].file, f), {"ops": set(), "line": pops[0].line})
+HOOKS[(pops[0].file, f)]["ops"].add((pops[0].line, pops[0].column))
+
+// Every function with the signature of a hook; def_found() keeps the
+// hooks (bound above, or the nested implementations).
+@def depends on (hook || nested)@
+identifier f, fparam, vma;
+type T;
+position pf;
+@@
+int f@pf(T fparam, struct vm_area_struct *vma) { ... }
+
+@script:python depends on (hook || nested)@
+f << def.f;
+T << def.T;
+file << def.fparam;
+vma << def.vma;
+pf << def.pf;
+@@
+def_found(f, T, file, vma, pf)
+
+@nonstatic depends on (hook || nested)@
+identifier def.f;
+position pf;
+@@
+int f@pf(...) { ... }
+
+@isstatic depends on (hook || nested)@
+identifier def.f;
+position nonstatic.pf;
+@@
+static int f@pf(...) { ... }
+
+@script:python depends on (hook || nested) && !isstatic@
+f << def.f;
+pf << nonstatic.pf;
+@@
+# Reported only when nothing else stands in the way: mmprep-convert then
+# looks for the hook's other uses across the tree.
+if (pf[0].file, f) not in DEFS:
+	pass
+elif f in NESTED:
+	why((pf[0].file, f), pf[0].line,
+	    "implements %s but is not static: callers in other files would need the same change" % NESTED[f])
+elif f not in GLOBAL:
+	why((pf[0].file, f), pf[0].line,
+	    "hook is not static: callers in other files would need the same change",
+	    prio=9)
+
+// EXPORT_SYMBOL*(hook) follows a tree-wide rename.
+@export depends on (hook || nested)@
+declarer d =~ "^EXPORT_SYMBOL";
+identifier def.f;
+position pe;
+@@
+(
+d(f@pe);
+|
+d(f@pe, ...);
+)
+
+@script:python depends on (hook || nested)@
+f << def.f;
+pe << export.pe;
+@@
+k = (pe[0].file, f)
+if k in DEFS:
+	if f in NESTED or f not in GLOBAL:
+		why(k, pe[0].line,
+		    "hook is exported: callers in other files would need the same change",
+		    prio=0 if f in NESTED else 9)
+	HOOKS[k]["ops"].add((pe[0].line, pe[0].column))
+
+// Every use of the hook's name other than its ops entries.
+@ref depends on (hook || nested)@
+identifier def.f;
+position pr;
+@@
+f@pr
+
+@script:python depends on (hook || nested)@
+f << def.f;
+pr << ref.pr;
+@@
+# The uses of a nested implementation were checked by mmprep-convert.
+k = (pr[0].file, f)
+h = HOOKS.get(k)
+if h is not None and k in DEFS and f not in NESTED and \
+   (pr[0].line, pr[0].column) not in h["ops"]:
+	why(k, pr[0].line, "%s is also used outside file_operations.mmap" % f)
+
+// Every use of the VMA parameter inside a hook.
+@vuse depends on (hook || nested)@
+identifier def.vma;
+position pv;
+@@
+vma@pv
+
+@script:python depends on (hook || nested)@
+vma << def.vma;
+pv << vuse.pv;
+@@
+k = hkey(pv)
+if k in DEFS and DEFS[k]["vma"] == vma:
+	VUSES.setdefault(k, []).append((pv[0].line, pv[0].column))
+
+// Every use of the file parameter inside a hook.
+@fuse depends on (hook || nested)@
+identifier def.fparam;
+position pu;
+@@
+fparam@pu
+
+@script:python depends on (hook || nested)@
+file << def.fparam;
+pu << fuse.pu;
+@@
+k = hkey(pu)
+if k in DEFS and DEFS[k]["file"] == file:
+	FUSES.setdefault(k, set()).add((pu[0].line, pu[0].column))
+
+// The descriptor is called desc: a hook that already uses that name is
+// left alone rather than guessed at.
+@descname depends on (hook || nested)@
+identifier d =~ "^desc$";
+position pd;
+@@
+d@pd
+
+@script:python depends on (hook || nested)@
+pd << descname.pd;
+@@
+k = hkey(pd)
+if k in DEFS:
+	why(k, pd[0].line, "the name 'desc' is already used in the hook")
+
+// Family 7: every call of a nested hook, and the two shapes that the
+// bridge rewrites: "ret = E->m(E, vma);" and "return E->m(E, vma);" in a
+// function that has the file and the VMA.
+@ncall depends on nested@
+identifier m;
+expression E;
+expression list es;
+position p;
+@@
+E->m@p(es)
+
+@script:python depends on nested@
+m << ncall.m;
+p << ncall.p;
+@@
+if m in NMEMBERS:
+	NCALLS[pkey(p)] = (p[0].current_element, p[0].line, m)
+	NCALLPOS[pkey(p)] = p[0]
+
+@nassign depends on nested@
+identifier outer, fp, vma;
+identifier m : script:python() { m in NMEMBERS };
+expression E, ret;
+position p;
+@@
+  outer(struct file *fp, ..., struct vm_area_struct *vma) {
+  <+...
+  ret = E->m@p(E, vma);
+  ...+>
+  }
+
+@script:python depends on nested@
+p << nassign.p;
+@@
+NBRIDGED[pkey(p)] = "assign"
+
+@nreturn depends on nested@
+identifier outer, fp, vma;
+identifier m : script:python() { m in NMEMBERS };
+expression E;
+position p;
+@@
+  outer(struct file *fp, ..., struct vm_area_struct *vma) {
+  <+...
+  return E->m@p(E, vma);
+  ...+>
+  }
+
+@script:python depends on nested@
+p << nreturn.p;
+@@
+NBRIDGED[pkey(p)] = "return"
+
+// The descriptor does not carry vm_private_data: a value the outer
+// function stored is copied in, or the bridge would clear it.
+@npriv depends on nested@
+identifier outer, fp, vma;
+expression E;
+@@
+  outer(struct file *fp, ..., struct vm_area_struct *vma) {
+  <+...
+  vma->vm_private_data = E
+  ...+>
+  }
+
+@script:python depends on nested@
+outer << npriv.outer;
+@@
+NPRIV.add(outer)
+
+@nnames depends on nested@
+identifier x =~ "^(desc|err)$";
+position p;
+@@
+x@p
+
+@script:python depends on nested@
+x << nnames.x;
+p << nnames.p;
+@@
+NUSED.setdefault(p[0].current_element, set()).add(x)
+
+@script:python depends on nested@
+@@
+nested_verdict()
+
+// Calls that receive the VMA, to name them when no rule understands them.
+@vcall depends on (hook || nested)@
+identifier def.vma;
+identifier fn;
+expression list es1, es2;
+position pc, pv;
+@@
+fn@pc(es1, vma@pv, es2)
+
+@script:python depends on (hook || nested)@
+fn << vcall.fn;
+pv << vcall.pv;
+@@
+if hkey(pv) in DEFS:
+	CALLV[(hkey(pv), pv[0].line, pv[0].column)] = fn
+
+// ---------------------------------------------------------------------
+// Known reasons to leave a hook to a human.
+// ---------------------------------------------------------------------
+
+@human depends on (hook || nested)@
+identifier fn = {remap_vmalloc_range, remap_vmalloc_range_partial,
+		 dma_mmap_coherent, dma_mmap_wc, dma_mmap_attrs, dma_mmap_pages,
+		 dma_mmap_noncontiguous, vm_insert_page, vmf_insert_pfn,
+		 vmf_insert_mixed, vm_insert_pfn, find_vma, vma_lookup,
+		 zap_vma_ptes, vma_kernel_pagesize, vm_flags_reset,
+		 vm_flags_reset_once, vm_flags_init, vma_set_anonymous,
+		 vma_set_file, vfs_mmap, call_mmap, dma_buf_mmap,
+		 vm_map_ram};
+expression list es;
+position ph;
+@@
+fn@ph(es)
+
+@script:python depends on (hook || nested)@
+fn << human.fn;
+ph << human.ph;
+@@
+k = hkey(ph)
+HUMAN_WHY = {
+	"remap_vmalloc_range": "remap_vmalloc_range() has no mmap_action equivalent",
+	"remap_vmalloc_range_partial": "remap_vmalloc_range_partial() has no mmap_action equivalent",
+	"vm_insert_page": "vm_insert_page() needs a persistent page array for mmap_action_map_kernel_pages()",
+	"vm_flags_reset": "vm_flags_reset() replaces all flags: review by hand",
+	"vm_flags_reset_once": "vm_flags_reset_once() replaces all flags: review by hand",
+	"vm_flags_init": "vm_flags_init() replaces all flags: review by hand",
+	"vma_set_anonymous": "vma_set_anonymous() on the new VMA: only /dev/zero may use vma_desc_set_anonymous()",
+	"vma_set_file": "vma_set_file() changes reference ownership: review by hand",
+	"vfs_mmap": "stacks another file's mmap (vfs_mmap): keep .mmap",
+	"call_mmap": "stacks another file's mmap (call_mmap): keep .mmap",
+	"find_vma": "looks up a VMA (find_vma): the VMA does not exist yet",
+	"vma_lookup": "looks up a VMA (vma_lookup): the VMA does not exist yet",
+	"zap_vma_ptes": "zap_vma_ptes() needs the VMA",
+}
+if k in DEFS:
+	if fn.startswith("dma_mmap_"):
+		why(k, ph[0].line, "%s() has no mmap_action equivalent" % fn)
+	else:
+		why(k, ph[0].line, HUMAN_WHY.get(fn, "%s() needs the VMA" % fn))
+
+// Per-mapping state taken at mmap time belongs in vm_ops->mapped.
+@state depends on (hook || nested)@
+identifier fn = {kref_get, refcount_inc, atomic_inc, atomic_long_inc,
+		 get_file, kmalloc, kzalloc, kcalloc, kvmalloc, kvzalloc,
+		 vmalloc, vzalloc, list_add, list_add_tail, pm_runtime_get,
+		 pm_runtime_get_sync, pm_runtime_resume_and_get, get_device,
+		 try_module_get, percpu_ref_get};
+expression list es;
+position ps;
+@@
+fn@ps(es)
+
+@script:python depends on (hook || nested)@
+fn << state.fn;
+ps << state.ps;
+@@
+k = hkey(ps)
+if k in DEFS:
+	why(k, ps[0].line,
+	    "per-mapping state (%s) must move to vm_ops->mapped: review by hand" % fn)
+
+// A call made only for its effect: unless it is known to be harmless at
+// prepare time, the hook may be publishing per-mapping state (the afs bug of
+// 6.17) that belongs in vm_ops->mapped.  Leave it to a human.
+@effect depends on (hook || nested)@
+identifier fn;
+expression list es;
+position pe;
+@@
+fn@pe(es);
+
+@script:python depends on (hook || nested)@
+fn << effect.fn;
+es << effect.es;
+pe << effect.pe;
+@@
+k = hkey(pe)
+if k in DEFS and not harmless(fn) and \
+   not re.search(r"\b%s\b" % re.escape(DEFS[k]["vma"]), str(es)):
+	why(k, pe[0].line,
+	    "calls %s() for its effect at mmap time: if it sets up per-mapping state, "
+	    "that belongs in vm_ops->mapped; review by hand" % fn, prio=1)
+
+// The VMA pointer stored for later.
+@store depends on (hook || nested)@
+identifier def.vma;
+expression E;
+position pst;
+@@
+E = vma@pst
+
+@script:python depends on (hook || nested)@
+vma << def.vma;
+pst << store.pst;
+@@
+k = hkey(pst)
+if k in DEFS and DEFS[k]["vma"] == vma:
+	why(k, pst[0].line, "stores the VMA pointer: the VMA does not exist yet")
+
+// Fields that are read-only in the descriptor, or write-only.
+@rofield depends on (hook || nested)@
+identifier def.vma;
+identifier fld = {vm_start, vm_end, vm_mm, vm_file, vm_flags};
+expression E;
+assignment operator aop;
+position pw;
+@@
+vma@pw->fld aop E
+
+@script:python depends on (hook || nested)@
+vma << def.vma;
+fld << rofield.fld;
+pw << rofield.pw;
+@@
+k = hkey(pw)
+if k in DEFS and DEFS[k]["vma"] == vma:
+	why(k, pw[0].line, "writes vma->%s, which the descriptor does not allow" % fld)
+
+// ---------------------------------------------------------------------
+// Mapping calls that become mmap actions.
+// ---------------------------------------------------------------------
+
+@acall depends on (hook || nested)@
+identifier fn = {remap_pfn_range, io_remap_pfn_range, vm_iomap_memory,
+		 vm_map_pages, vm_map_pages_zero, vm_insert_pages};
+expression list es;
+position pa;
+@@
+fn@pa(es)
+
+@script:python depends on (hook || nested)@
+fn << acall.fn;
+pa << acall.pa;
+@@
+k = hkey(pa)
+if k in DEFS:
+	ACTIONS.setdefault(k, []).append((pa[0].line, pa[0].column, fn))
+
+@aloop depends on (hook || nested)@
+identifier fn = {remap_pfn_range, io_remap_pfn_range, vm_iomap_memory,
+		 vm_map_pages, vm_map_pages_zero, vm_insert_pages};
+expression list es;
+position pl;
+@@
+(
+for (...;...;...) { <+... fn@pl(es) ...+> }
+|
+while (...) { <+... fn@pl(es) ...+> }
+)
+
+@script:python depends on (hook || nested)@
+fn << aloop.fn;
+pl << aloop.pl;
+@@
+k = hkey(pl)
+if k in DEFS:
+	why(k, pl[0].line, "%s() in a loop: one action per mapping" % fn)
+
+// Shape 1: return remap_pfn_range(vma, start, pfn, size, prot);
+@ret_remap depends on (hook || nested)@
+identifier fn = {remap_pfn_range, io_remap_pfn_range};
+identifier def.vma;
+expression S, P, Z, PR;
+position pa;
+@@
+return fn@pa(vma, S, P, Z, PR);
+
+// Shape 2: if (remap_pfn_range(...)) return -E; ... return 0;
+@if_remap depends on (hook || nested)@
+identifier fn = {remap_pfn_range, io_remap_pfn_range};
+identifier def.vma;
+expression S, P, Z, PR;
+constant C;
+position pa;
+@@
+if (fn@pa(vma, S, P, Z, PR))
+	return -C;
+return 0;
+
+@script:python depends on (hook || nested)@
+fn << ret_remap.fn;
+vma << def.vma;
+s << ret_remap.S;
+z << ret_remap.Z;
+pr << ret_remap.PR;
+pa << ret_remap.pa;
+@@
+k = hkey(pa)
+if k in DEFS and DEFS[k]["vma"] == vma:
+	kind = remap_kind(fn, vma, s, z, pr)
+	PLAN[pkey(pa)] = "ret_" + kind
+	rule(k, kind.replace("_", "-"))
+
+@script:python depends on (hook || nested)@
+fn << if_remap.fn;
+vma << def.vma;
+s << if_remap.S;
+z << if_remap.Z;
+pr << if_remap.PR;
+c << if_remap.C;
+pa << if_remap.pa;
+@@
+k = hkey(pa)
+if k in DEFS and DEFS[k]["vma"] == vma and pkey(pa) not in PLAN:
+	kind = remap_kind(fn, vma, s, z, pr)
+	if LEVEL < 702:
+		why(k, pa[0].line,
+		    "the error returned by %s() is replaced: needs error_override (7.2)" % fn)
+	else:
+		PLAN[pkey(pa)] = "if_" + kind
+		rule(k, kind.replace("_", "-"))
+		rule(k, "error-override")
+
+// Shape 3: return vm_iomap_memory(vma, phys, len);
+@ret_iomap depends on (hook || nested)@
+identifier def.vma;
+expression A, L;
+position pa;
+@@
+return vm_iomap_memory@pa(vma, A, L);
+
+@script:python depends on (hook || nested)@
+vma << def.vma;
+pa << ret_iomap.pa;
+@@
+k = hkey(pa)
+if k in DEFS and DEFS[k]["vma"] == vma:
+	if LEVEL < 701:
+		why(k, pa[0].line, "vm_iomap_memory() needs mmap_action_simple_ioremap() (7.1)")
+	else:
+		PLAN[pkey(pa)] = "ret_iomap"
+		rule(k, "simple-ioremap")
+
+// Shape 4: return vm_map_pages[_zero](vma, pages, num);
+@ret_mappages depends on (hook || nested)@
+identifier fn = {vm_map_pages, vm_map_pages_zero};
+identifier def.vma;
+expression P, N;
+position pa;
+@@
+return fn@pa(vma, P, N);
+
+@script:python depends on (hook || nested)@
+fn << ret_mappages.fn;
+vma << def.vma;
+pa << ret_mappages.pa;
+@@
+k = hkey(pa)
+if k in DEFS and DEFS[k]["vma"] == vma:
+	if LEVEL < 701:
+		why(k, pa[0].line, "%s() needs mmap_action_map_kernel_pages() (7.1)" % fn)
+	else:
+		PLAN[pkey(pa)] = "ret_" + fn
+		rule(k, "map-pages")
+
+// A page array that dies with the hook cannot be handed to an action (R12).
+@localpages depends on (hook || nested)@
+identifier fn = {vm_map_pages, vm_map_pages_zero, vm_insert_pages};
+identifier arr;
+type T;
+expression list es;
+expression N;
+position pa;
+@@
+T arr[N];
+...
+fn@pa(es)
+
+@script:python depends on (hook || nested)@
+fn << localpages.fn;
+arr << localpages.arr;
+es << localpages.es;
+pa << localpages.pa;
+@@
+k = hkey(pa)
+if k in DEFS and re.search(r"\b%s\b" % re.escape(arr), str(es)):
+	why(k, pa[0].line, "%s() on a local page array: the action runs after the hook returns" % fn)
+	PLAN.pop(pkey(pa), None)
+
+// Shape 5: return vm_insert_pages(vma, addr, pages, &num);
+@ret_insertpages depends on (hook || nested)@
+identifier def.vma;
+expression S, P;
+identifier N;
+position pa;
+@@
+return vm_insert_pages@pa(vma, S, P, &N);
+
+@script:python depends on (hook || nested)@
+vma << def.vma;
+pa << ret_insertpages.pa;
+@@
+k = hkey(pa)
+if k in DEFS and DEFS[k]["vma"] == vma:
+	if LEVEL < 701:
+		why(k, pa[0].line, "vm_insert_pages() needs mmap_action_map_kernel_pages() (7.1)")
+	elif pkey(pa) not in PLAN:
+		PLAN[pkey(pa)] = "ret_insert_pages"
+		rule(k, "map-pages")
+
+// The VMA arguments of an accepted action call are understood.
+@aargs depends on (hook || nested)@
+identifier fn = {remap_pfn_range, io_remap_pfn_range, vm_iomap_memory,
+		 vm_map_pages, vm_map_pages_zero, vm_insert_pages};
+identifier def.vma;
+expression list es;
+position pa, pv;
+@@
+fn@pa(vma@pv, es)
+
+@script:python depends on (hook || nested)@
+pa << aargs.pa;
+pv << aargs.pv;
+@@
+if pkey(pa) in PLAN:
+	seen(pv)
+
+// ---------------------------------------------------------------------
+// Flags.
+// ---------------------------------------------------------------------
+
+@fset depends on (hook || nested)@
+identifier fn = {vm_flags_set, vm_flags_clear};
+identifier def.vma;
+expression E;
+position pf, pv;
+@@
+fn@pf(vma@pv, E)
+
+@script:python depends on (hook || nested)@
+fn << fset.fn;
+e << fset.E;
+pf << fset.pf;
+pv << fset.pv;
+@@
+k = hkey(pf)
+if k in DEFS:
+	if LEVEL >= 700 and bits(e) is None:
+		why(k, pf[0].line, "%s(): '%s' is not a list of VM_* bits" % (fn, e))
+	else:
+		PLAN[pkey(pf)] = fn
+		seen(pv)
+		rule(k, "flags")
+
+@fmod depends on (hook || nested)@
+identifier def.vma;
+expression E1, E2;
+position pf, pv;
+@@
+vm_flags_mod@pf(vma@pv, E1, E2);
+
+@script:python depends on (hook || nested)@
+e1 << fmod.E1;
+e2 << fmod.E2;
+pf << fmod.pf;
+pv << fmod.pv;
+@@
+k = hkey(pf)
+if k in DEFS:
+	if LEVEL >= 700 and (bits(e1) is None or bits(e2) is None):
+		why(k, pf[0].line, "vm_flags_mod(): masks are not lists of VM_* bits")
+	else:
+		PLAN[pkey(pf)] = "vm_flags_mod"
+		seen(pv)
+		rule(k, "flags")
+
+// Flag tests: all bits, then any bit.
+@ftestall depends on (hook || nested)@
+identifier def.vma;
+expression E;
+position pv;
+@@
+(
+ (vma@pv->vm_flags & E) == E
+|
+ (vma@pv->vm_flags & E) != E
+)
+
+@script:python depends on (hook || nested)@
+e << ftestall.E;
+pv << ftestall.pv;
+@@
+k = hkey(pv)
+if k in DEFS:
+	b = bits(e)
+	if LEVEL >= 700 and b is None:
+		why(k, pv[0].line, "flag test on '%s', not a list of VM_* bits" % e)
+	elif LEVEL == 700 and len(b) > 1:
+		why(k, pv[0].line, "test of all flags needs vma_desc_test_all() (7.1)")
+	else:
+		PLAN[pkey(pv)] = "testall"
+		seen(pv)
+		rule(k, "flags")
+
+@ftest depends on (hook || nested)@
+identifier def.vma;
+expression E;
+position pv;
+@@
+vma@pv->vm_flags & E
+
+@script:python depends on (hook || nested)@
+e << ftest.E;
+pv << ftest.pv;
+@@
+k = hkey(pv)
+if k in DEFS and pkey(pv) not in PLAN:
+	if LEVEL >= 700 and bits(e) is None:
+		why(k, pv[0].line, "flag test on '%s', not a list of VM_* bits" % e)
+	else:
+		PLAN[pkey(pv)] = "test"
+		seen(pv)
+		rule(k, "flags")
+
+@fcow depends on (hook || nested)@
+identifier def.vma;
+position pv;
+@@
+is_cow_mapping(vma@pv->vm_flags)
+
+@script:python depends on (hook || nested)@
+pv << fcow.pv;
+@@
+k = hkey(pv)
+if k in DEFS:
+	PLAN[pkey(pv)] = "cow"
+	seen(pv)
+	rule(k, "flags")
+
+// ---------------------------------------------------------------------
+// Fields and generic helpers.
+// ---------------------------------------------------------------------
+
+@fread depends on (hook || nested)@
+identifier def.vma;
+identifier fld = {vm_start, vm_end, vm_pgoff, vm_page_prot, vm_file, vm_mm};
+position pv;
+@@
+vma@pv->fld
+
+@script:python depends on (hook || nested)@
+pv << fread.pv;
+@@
+if hkey(pv) in DEFS:
+	seen(pv)
+
+@fwrite depends on (hook || nested)@
+identifier def.vma;
+identifier fld = {vm_ops, vm_private_data};
+expression E;
+position pv;
+@@
+vma@pv->fld = E
+
+@script:python depends on (hook || nested)@
+pv << fwrite.pv;
+@@
+if hkey(pv) in DEFS:
+	seen(pv)
+
+@fsize depends on (hook || nested)@
+identifier def.vma;
+position pv;
+@@
+vma_pages(vma@pv)
+
+@script:python depends on (hook || nested)@
+pv << fsize.pv;
+@@
+if hkey(pv) in DEFS:
+	seen(pv)
+
+@fgen depends on (hook || nested)@
+identifier fn = {generic_file_mmap, generic_file_readonly_mmap};
+identifier def.fparam, def.vma;
+position pg, pv;
+@@
+fn@pg(fparam, vma@pv)
+
+@script:python depends on (hook || nested)@
+fn << fgen.fn;
+pg << fgen.pg;
+pv << fgen.pv;
+@@
+k = hkey(pg)
+if k in DEFS:
+	seen(pv)
+	PLAN[pkey(pg)] = fn
+	rule(k, "generic-file")
+
+@fshmem depends on (hook || nested)@
+identifier def.vma;
+position pg, pv;
+@@
+shmem_zero_setup@pg(vma@pv)
+
+@script:python depends on (hook || nested)@
+pg << fshmem.pg;
+pv << fshmem.pv;
+@@
+k = hkey(pg)
+if k in DEFS:
+	seen(pv)
+	PLAN[pkey(pg)] = "shmem"
+	rule(k, "shmem-zero")
+
+// ---------------------------------------------------------------------
+// Per-mapping work done by calling the driver's own vm_ops->open at the
+// end of .mmap moves into a generated vm_ops->mapped callback (7.1+).
+// ---------------------------------------------------------------------
+
+@vmops depends on (hook || nested)@
+identifier OPS, OPEN;
+@@
+struct vm_operations_struct OPS = { ..., .open = OPEN, ... };
+
+@script:python depends on (hook || nested)@
+ops << vmops.OPS;
+op << vmops.OPEN;
+@@
+VMOPS[ops] = op
+
+@vmopsmapped depends on (hook || nested)@
+identifier OPS, M;
+@@
+struct vm_operations_struct OPS = { ..., .mapped = M, ... };
+
+@script:python depends on (hook || nested)@
+ops << vmopsmapped.OPS;
+@@
+VMOPS_MAPPED.add(ops)
+
+@vmassign depends on (hook || nested)@
+identifier def.vma;
+identifier OPS;
+position pv;
+@@
+vma@pv->vm_ops = &OPS
+
+@script:python depends on (hook || nested)@
+ops << vmassign.OPS;
+pv << vmassign.pv;
+@@
+if hkey(pv) in DEFS:
+	VMASSIGN.setdefault(hkey(pv), set()).add(ops)
+
+// The open call must be the hook's last statement before "return 0;".
+@mcall depends on (hook || nested)@
+identifier def.vma;
+identifier OPEN;
+position pc, pv;
+@@
+OPEN@pc(vma@pv);
+return 0;
+
+@script:python depends on (hook || nested)@
+op << mcall.OPEN;
+pc << mcall.pc;
+pv << mcall.pv;
+@@
+k = hkey(pc)
+if k in DEFS:
+	ops = [o for o in VMASSIGN.get(k, set()) if VMOPS.get(o) == op]
+	if ops:
+		MCALL[k] = (op, ops[0], pc[0].line)
+		seen(pv)
+
+// What the open callback does with its VMA, and the names it uses.
+@odef depends on (hook || nested)@
+identifier OPEN, v;
+position po;
+@@
+static void OPEN@po(struct vm_area_struct *v) { ... }
+
+@script:python depends on (hook || nested)@
+op << odef.OPEN;
+v << odef.v;
+@@
+OPENDEF[op] = {"v": v, "bad": None}
+
+@ouse depends on (hook || nested)@
+identifier odef.v;
+position pv;
+@@
+v@pv
+
+@oallowed depends on (hook || nested)@
+identifier odef.v;
+identifier fld = {vm_private_data, vm_start, vm_end, vm_pgoff};
+position pv;
+@@
+v@pv->fld
+
+@script:python depends on (hook || nested)@
+pv << oallowed.pv;
+@@
+OALLOWED.add(pkey(pv))
+
+@script:python depends on (hook || nested)@
+v << odef.v;
+pv << ouse.pv;
+@@
+op = pv[0].current_element
+d = OPENDEF.get(op)
+if d is not None and d["v"] == v and pkey(pv) not in OALLOWED and not d["bad"]:
+	d["bad"] = "%s() uses the VMA: '%s'" % (op, source_line(pv[0].file, pv[0].line))
+
+@onames depends on (hook || nested)@
+identifier x =~ "^(start|end|pgoff|file|vm_private_data)$";
+position px;
+@@
+x@px
+
+@script:python depends on (hook || nested)@
+x << onames.x;
+px << onames.px;
+@@
+d = OPENDEF.get(px[0].current_element)
+if d is not None and not d["bad"]:
+	d["bad"] = "%s() already uses the name '%s'" % (px[0].current_element, x)
+
+@opsref depends on (hook || nested)@
+identifier vmops.OPS;
+position pr;
+@@
+OPS@pr
+
+@script:python depends on (hook || nested)@
+ops << vmops.OPS;
+pr << opsref.pr;
+@@
+if pr[0].current_element != ops:  # the definition itself
+	OPSREFS.setdefault(ops, []).append((pr[0].current_element, pr[0].line))
+
+@script:python depends on (hook || nested)@
+f << def.f;
+pf << def.pf;
+@@
+k = (pf[0].file, f)
+if k in MCALL:
+	op, ops, line = MCALL[k]
+	d = OPENDEF.get(op)
+	others = [r for r in OPSREFS.get(ops, []) if r[0] != f]
+	if LEVEL < 701:
+		why(k, line, "moving %s() to vm_ops->mapped needs 7.1" % op)
+	elif d is None:
+		why(k, line, "%s() is not a static void function of this file" % op)
+	elif d["bad"]:
+		why(k, line, "cannot move %s to vm_ops->mapped: %s" % (op, d["bad"]))
+	elif ops in VMOPS_MAPPED:
+		why(k, line, "%s already has a mapped callback" % ops)
+	elif others:
+		why(k, int(others[0][1]),
+		    "%s is also used outside this hook: a mapped callback would break it (R4)" % ops)
+	else:
+		MAPPED[f] = (op, ops)
+		rule(k, "mapped")
+
+// Hooks whose function is not in this file.
+@script:python depends on (hook || nested)@
+f << hook.f;
+pops << hook.pops;
+@@
+k = (pops[0].file, f)
+if NESTED_MODE:
+	pass	# only the nested implementations are looked at
+elif global_elsewhere(f):
+	if in_family("fields"):
+		record(k, pops[0].line, "converted", rule_name="rename")
+elif k not in DEFS and f not in ("generic_file_mmap", "generic_file_readonly_mmap"):
+	reason = "hook is defined in another file or has an unusual signature"
+	HOOKS[k]["reason"] = (int(pops[0].line), reason)
+	if reports_declines():
+		record(k, pops[0].line, "declined", reason=reason)
+
+// ---------------------------------------------------------------------
+// The verdict.
+// ---------------------------------------------------------------------
+
+@script:python verdict depends on (hook || nested)@
+f << def.f;
+pf << def.pf;
+nf;
+@@
+k = (pf[0].file, f)
+reasons = [(l, r) for (_, l, r) in sorted(WHY.get(k, []))]
+if k not in DEFS:
+	# a function with the signature of a hook that is not one
+	cocci.include_match(False)
+acts = ACTIONS.get(k, [])
+if not reasons and len(acts) > 1:
+	reasons = [(int(acts[1][0]), "%d mapping calls: one action per mapping" % len(acts))]
+if not reasons:
+	for (line, col, fn) in acts:
+		if (pf[0].file, line, col) not in PLAN:
+			reasons.append((int(line), "%s() is not the last effect of the hook" % fn))
+if not reasons:
+	seen_k = SEEN.get(k, set())
+	for (line, col) in sorted(VUSES.get(k, []), key=lambda x: (int(x[0]), int(x[1]))):
+		if (line, col) not in seen_k:
+			callee = CALLV.get((k, line, col))
+			if callee:
+				why_s = "passes the VMA to %s()" % callee
+			else:
+				why_s = "uses the VMA in a way no rule converts: '%s'" % \
+					source_line(k[0], line)
+			reasons.append((int(line), why_s))
+			break
+if k not in DEFS:
+	pass
+elif reasons:
+	line, reason = reasons[0]
+	HOOKS[k]["reason"] = (line, reason)
+	if reports_declines():
+		record(k, line, "declined", reason=reason)
+	cocci.include_match(False)
+elif not in_family(family(RULES.get(k) or ["fields"])):
+	# converted by the semantic patch of another family
+	cocci.include_match(False)
+else:
+	name = new_name(f)
+	OK[k] = name
+	if not RULES.get(k):
+		rule(k, "fields")
+	d = DEFS[k]
+	OKN[f] = {"new": name, "vma": d["vma"], "file": k[0], "line": d["line"],
+		  "param": d["file"], "rules": RULES[k]}
+	coccinelle.nf = name
+
+// ---------------------------------------------------------------------
+// Rewrites, in order: actions, flags, fields, file, signature, ops.
+//
+// Every rewrite re-parses the file, so positions found above do not
+// survive it: the rewrites below are keyed by the hook's name (approved
+// hooks only) and recompute what they need from the matched text.
+// ---------------------------------------------------------------------
+
+@depends on (hook || nested) && patch@
+identifier fn = {remap_pfn_range, io_remap_pfn_range};
+identifier V : script:python() { tvname(V) };
+expression S, P, Z, PR;
+constant C;
+position pa : script:python(V, S, Z, PR) { tok(pa) and rkind(V, S, Z, PR) == "full" };
+fresh identifier act = script:python(fn) { act_name(fn, True) };
+@@
+(
+- return fn@pa(V, S, P, Z, PR);
++ act(desc, P);
++ return 0;
+|
+- if (fn@pa(V, S, P, Z, PR))
+-	return -C;
++ act(desc, P);
++ desc->action.error_override = -C;
+  return 0;
+)
+
+@depends on (hook || nested) && patch@
+identifier fn = {remap_pfn_range, io_remap_pfn_range};
+identifier V : script:python() { tvname(V) };
+expression S, P, Z, PR;
+constant C;
+position pa : script:python(V, S, Z, PR) { tok(pa) and rkind(V, S, Z, PR) == "partial" };
+fresh identifier act = script:python(fn) { act_name(fn, False) };
+@@
+(
+- return fn@pa(V, S, P, Z, PR);
++ act(desc, S, P, Z);
++ return 0;
+|
+- if (fn@pa(V, S, P, Z, PR))
+-	return -C;
++ act(desc, S, P, Z);
++ desc->action.error_override = -C;
+  return 0;
+)
+
+@depends on (hook || nested) && patch@
+identifier fn = {remap_pfn_range, io_remap_pfn_range};
+identifier V : script:python() { tvname(V) };
+expression S, P, Z, PR;
+constant C;
+position pa : script:python(V, S, Z, PR) { tok(pa) and rkind(V, S, Z, PR) == "full_prot" };
+fresh identifier act = script:python(fn) { act_name(fn, True) };
+@@
+(
+- return fn@pa(V, S, P, Z, PR);
++ desc->page_prot = PR;
++ act(desc, P);
++ return 0;
+|
+- if (fn@pa(V, S, P, Z, PR))
+-	return -C;
++ desc->page_prot = PR;
++ act(desc, P);
++ desc->action.error_override = -C;
+  return 0;
+)
+
+@depends on (hook || nested) && patch@
+identifier fn = {remap_pfn_range, io_remap_pfn_range};
+identifier V : script:python() { tvname(V) };
+expression S, P, Z, PR;
+constant C;
+position pa : script:python(V, S, Z, PR) { tok(pa) and rkind(V, S, Z, PR) == "partial_prot" };
+fresh identifier act = script:python(fn) { act_name(fn, False) };
+@@
+(
+- return fn@pa(V, S, P, Z, PR);
++ desc->page_prot = PR;
++ act(desc, S, P, Z);
++ return 0;
+|
+- if (fn@pa(V, S, P, Z, PR))
+-	return -C;
++ desc->page_prot = PR;
++ act(desc, S, P, Z);
++ desc->action.error_override = -C;
+  return 0;
+)
+
+@depends on (hook || nested) && patch@
+identifier V : script:python() { tvname(V) };
+expression A, L;
+position pa : script:python() { tok(pa) };
+@@
+- return vm_iomap_memory@pa(V, A, L);
++ mmap_action_simple_ioremap(desc, A, L);
++ return 0;
+
+@depends on (hook || nested) && patch@
+identifier V : script:python() { tvname(V) };
+expression P, N;
+position pa : script:python() { tok(pa) };
+@@
+(
+- return vm_map_pages@pa(V, P, N);
++ if (desc->pgoff >= N)
++	return -ENXIO;
++ if (vma_desc_pages(desc) > N - desc->pgoff)
++	return -ENXIO;
++ mmap_action_map_kernel_pages_full(desc, P + desc->pgoff);
++ return 0;
+|
+- return vm_map_pages_zero@pa(V, P, N);
++ if (vma_desc_pages(desc) > N)
++	return -ENXIO;
++ mmap_action_map_kernel_pages_full(desc, P);
++ return 0;
+)
+
+@depends on (hook || nested) && patch@
+identifier V : script:python() { tvname(V) };
+expression S, P;
+identifier N;
+position pa : script:python() { tok(pa) };
+@@
+- return vm_insert_pages@pa(V, S, P, &N);
++ mmap_action_map_kernel_pages(desc, S, P, N);
++ return 0;
+
+// Flags, 6.19: the descriptor still has vm_flags.
+@depends on (hook || nested) && patch && api_6_19@
+identifier V : script:python() { tvname(V) };
+expression E, E1, E2;
+position pf : script:python() { tok(pf) };
+@@
+(
+- vm_flags_set@pf(V, E);
++ desc->vm_flags |= E;
+|
+- vm_flags_clear@pf(V, E);
++ desc->vm_flags &= ~(E);
+|
+- vm_flags_mod@pf(V, E1, E2);
++ desc->vm_flags |= E1;
++ desc->vm_flags &= ~(E2);
+)
+
+@depends on (hook || nested) && patch && api_6_19@
+identifier V : script:python() { tvname(V) };
+position pv : script:python() { tok(pv) };
+@@
+- V@pv->vm_flags
++ desc->vm_flags
+
+// Flags, 7.0 and later: VMA_*_BIT lists.
+@depends on (hook || nested) && patch && !api_6_19@
+identifier V : script:python() { tvname(V) };
+expression E;
+position pf : script:python() { tok(pf) };
+fresh identifier b = script:python(E) { bitlist(E) };
+@@
+(
+- vm_flags_set@pf(V, E);
++ vma_desc_set_flags(desc, b);
+|
+- vm_flags_clear@pf(V, E);
++ vma_desc_clear_flags(desc, b);
+)
+
+@depends on (hook || nested) && patch && !api_6_19@
+identifier V : script:python() { tvname(V) };
+expression E1, E2;
+position pf : script:python() { tok(pf) };
+fresh identifier b1 = script:python(E1) { bitlist(E1) };
+fresh identifier b2 = script:python(E2) { bitlist(E2) };
+@@
+- vm_flags_mod@pf(V, E1, E2);
++ vma_desc_set_flags(desc, b1);
++ vma_desc_clear_flags(desc, b2);
+
+@depends on (hook || nested) && patch && !api_6_19@
+identifier V : script:python() { tvname(V) };
+expression E;
+position pv : script:python() { tok(pv) };
+fresh identifier b = script:python(E) { bitlist(E) };
+fresh identifier t = script:python(E) { test_name(E, True) };
+@@
+(
+- (V@pv->vm_flags & E) == E
++ t(desc, b)
+|
+- (V@pv->vm_flags & E) != E
++ !t(desc, b)
+)
+
+@depends on (hook || nested) && patch && !api_6_19@
+identifier V : script:python() { tvname(V) };
+expression E;
+position pv : script:python() { tok(pv) };
+fresh identifier b = script:python(E) { bitlist(E) };
+fresh identifier t = script:python(E) { test_name(E, False) };
+@@
+(
+- (V@pv->vm_flags & E)
++ t(desc, b)
+|
+- V@pv->vm_flags & E
++ t(desc, b)
+)
+
+@depends on (hook || nested) && patch && !api_6_19@
+identifier V : script:python() { tvname(V) };
+position pv : script:python() { tok(pv) };
+@@
+- is_cow_mapping(V@pv->vm_flags)
++ vma_desc_is_cow_mapping(desc)
+
+// Sizes, then fields.
+@depends on (hook || nested) && patch@
+identifier V : script:python() { tvname(V) };
+position pv : script:python() { tok(pv) };
+@@
+(
+- V@pv->vm_end - V->vm_start
++ vma_desc_size(desc)
+|
+- vma_pages(V@pv)
++ vma_desc_pages(desc)
+)
+
+@depends on (hook || nested) && patch@
+identifier V : script:python() { tvname(V) };
+position pv : script:python() { tok(pv) };
+@@
+(
+- V@pv->vm_start
++ desc->start
+|
+- V@pv->vm_end
++ desc->end
+|
+- V@pv->vm_pgoff
++ desc->pgoff
+|
+- V@pv->vm_page_prot
++ desc->page_prot
+|
+- V@pv->vm_file
++ desc->vm_file
+|
+- V@pv->vm_mm
++ desc->mm
+|
+- V@pv->vm_private_data
++ desc->private_data
+|
+- V@pv->vm_ops
++ desc->vm_ops
+)
+
+@depends on (hook || nested) && patch@
+identifier fn = {generic_file_mmap, generic_file_readonly_mmap};
+identifier F, V;
+position pg : script:python() { tok(pg) };
+fresh identifier nfn = fn ## "_prepare";
+@@
+- fn@pg(F, V)
++ nfn(desc)
+
+@depends on (hook || nested) && patch@
+identifier V : script:python() { tvname(V) };
+position pg : script:python() { tok(pg) };
+@@
+- shmem_zero_setup@pg(V)
++ shmem_zero_setup_desc(desc)
+
+// ---------------------------------------------------------------------
+// vm_ops->mapped: drop the open call, add the callback, hook it up.
+// ---------------------------------------------------------------------
+
+@depends on (hook || nested) && patch@
+identifier OPEN, V;
+position pc : script:python(OPEN) { tok(pc) and mapped_open(pc[0].current_element) == OPEN };
+@@
+- OPEN@pc(V);
+  return 0;
+
+@mnew depends on (hook || nested) && patch@
+identifier OPEN : script:python() { is_mapped_open(OPEN) };
+identifier v;
+statement list SL;
+fresh identifier NEW = script:python(OPEN) { mapped_name(OPEN) };
+@@
+static void OPEN(struct vm_area_struct *v)
+{
+	SL
+}
++
++static int NEW(unsigned long start, unsigned long end, pgoff_t pgoff,
++	       const struct file *file, void **vm_private_data)
++{
++	SL
++	return 0;
++}
+
+@depends on (hook || nested) && patch@
+identifier OPEN : script:python() { is_mapped_open(OPEN) };
+identifier OPS;
+fresh identifier NEW = script:python(OPEN) { mapped_name(OPEN) };
+@@
+struct vm_operations_struct OPS = {
+	...,
+	.open = OPEN,
++	.mapped = NEW,
+	...
+};
+
+@depends on (hook || nested) && patch@
+identifier NEW : script:python() { is_mapped_new(NEW) };
+identifier mnew.v;
+@@
+NEW(...) {
+<...
+(
+- v->vm_private_data
++ *vm_private_data
+|
+- v->vm_start
++ start
+|
+- v->vm_end
++ end
+|
+- v->vm_pgoff
++ pgoff
+)
+...>
+}
+
+// ---------------------------------------------------------------------
+// The file parameter: inline a single use, keep a local otherwise.
+// ---------------------------------------------------------------------
+
+@fleft depends on (hook || nested) && patch@
+identifier F;
+position pu : script:python(F) { tfile(pu, F) };
+@@
+F@pu
+
+@script:python depends on (hook || nested)@
+pu << fleft.pu;
+@@
+FLEFT.setdefault(pu[0].current_element, set()).add((pu[0].line, pu[0].column))
+
+@depends on (hook || nested) && patch@
+identifier F;
+position pu : script:python(F) { tfile(pu, F) and file_inline(pu) };
+@@
+- F@pu
++ desc->file
+
+// ---------------------------------------------------------------------
+// Signature, prototypes and the ops tables.
+// ---------------------------------------------------------------------
+
+// The body starts with a statement: the new local needs a blank line.
+@sig_local_stmt depends on (hook || nested) && patch@
+identifier f, fparam, vma;
+statement S;
+position pf : script:python(f) { tsig(f) and file_local(f) };
+fresh identifier nf = script:python(f) { OKN[f]["new"] };
+@@
+- f@pf(struct file *fparam, struct vm_area_struct *vma)
++ nf(struct vm_area_desc *desc)
+  {
++ struct file *fparam = desc->file;
++
+  S
+  ...
+  }
+
+@script:python depends on (hook || nested)@
+f << sig_local_stmt.f;
+@@
+DONE.add(f)
+
+@sig_local depends on (hook || nested) && patch@
+identifier f, fparam, vma;
+position pf : script:python(f) { tsig(f) and file_local(f) and f not in DONE };
+fresh identifier nf = script:python(f) { OKN[f]["new"] };
+@@
+- f@pf(struct file *fparam, struct vm_area_struct *vma)
++ nf(struct vm_area_desc *desc)
+  {
+++ struct file *fparam = desc->file;
+  ...
+  }
+
+@script:python depends on (hook || nested)@
+f << sig_local.f;
+@@
+DONE.add(f)
+
+@sig depends on (hook || nested) && patch@
+identifier f, fparam, vma;
+position pf : script:python(f) { tsig(f) and f not in DONE };
+fresh identifier nf = script:python(f) { OKN[f]["new"] };
+@@
+- f@pf(struct file *fparam, struct vm_area_struct *vma)
++ nf(struct vm_area_desc *desc)
+  { ... }
+
+@script:python depends on (hook || nested)@
+f << sig.f;
+@@
+DONE.add(f)
+
+// A nested hook keeps its first parameter.
+@nsig depends on nested && patch@
+identifier f, fparam, vma;
+type T;
+position pf : script:python(f) { tsig(f) and f in NESTED and f not in DONE };
+fresh identifier nf = script:python(f) { OKN[f]["new"] };
+@@
+- f@pf(T fparam, struct vm_area_struct *vma)
++ nf(T fparam, struct vm_area_desc *desc)
+  { ... }
+
+@script:python depends on nested@
+f << nsig.f;
+@@
+DONE.add(f)
+
+@depends on nested && patch@
+identifier f : script:python() { f in DONE and f in NESTED };
+fresh identifier nf = script:python(f) { OKN[f]["new"] };
+type T1, T2;
+identifier a, b;
+@@
+- int f(T1 a, T2 b);
++ int nf(T1 a, struct vm_area_desc *desc);
+
+// Its name where it is stored or passed (mmprep-convert checked that
+// these are its only uses).
+@depends on nested && patch@
+identifier f : script:python() { f in DONE and f in NESTED };
+fresh identifier nf = script:python(f) { OKN[f]["new"] };
+@@
+- f
++ nf
+
+// The outer function bridges: a zeroed descriptor from the VMA (R7), the
+// hook, then __compat_vma_mmap() runs its action and vm_ops->mapped.
+@script:python ndesc depends on nested@
+d;
+e;
+@@
+coccinelle.d = cocci.make_ident("desc")
+coccinelle.e = cocci.make_ident("err")
+
+@depends on nested && patch@
+identifier outer : script:python() { outer in NOK };
+identifier fp, vma;
+identifier m : script:python() { m in NMEMBERS };
+expression E, ret;
+identifier ndesc.d;
+@@
+  outer(struct file *fp, ..., struct vm_area_struct *vma) {
+  <+...
++ compat_set_desc_from_vma(&d, fp, vma);
+- ret = E->m(E, vma);
++ ret = E->m(E, &d);
++ if (!ret)
++ 	ret = __compat_vma_mmap(&d, vma);
+  ...+>
+  }
+
+@depends on nested && patch@
+identifier outer : script:python() { outer in NOK };
+identifier fp, vma;
+identifier m : script:python() { m in NMEMBERS };
+expression E;
+identifier ndesc.d, ndesc.e;
+@@
+  outer(struct file *fp, ..., struct vm_area_struct *vma) {
+  <+...
++ compat_set_desc_from_vma(&d, fp, vma);
+- return E->m(E, vma);
++ e = E->m(E, &d);
++ if (e)
++ 	return e;
++ return __compat_vma_mmap(&d, vma);
+  ...+>
+  }
+
+@depends on nested && patch@
+identifier outer : script:python() { outer in NOK and outer in NPRIV };
+identifier fp, vma;
+identifier ndesc.d;
+@@
+  outer(struct file *fp, ..., struct vm_area_struct *vma) {
+  <+...
+  compat_set_desc_from_vma(&d, fp, vma);
++ d.private_data = vma->vm_private_data;
+  ...+>
+  }
+
+// Before 7.2, compat_set_desc_from_vma() leaves vm_ops NULL and
+// __compat_vma_mmap() would write that back.
+@depends on nested && patch && (api_7_1 || api_6_19 || api_7_0)@
+identifier outer : script:python() { outer in NOK };
+identifier fp, vma;
+identifier ndesc.d;
+@@
+  outer(struct file *fp, ..., struct vm_area_struct *vma) {
+  <+...
+  compat_set_desc_from_vma(&d, fp, vma);
++ d.vm_ops = vma->vm_ops;
+  ...+>
+  }
+
+// The new locals go first; a blank line follows them when the body
+// starts with a statement.
+@ndecl_stmt depends on nested && patch@
+identifier outer : script:python() { outer in NOK and outer not in NRET };
+identifier ndesc.d;
+statement S;
+position p;
+@@
+  outer@p(...) {
++ struct vm_area_desc d = {};
++
+  S
+  ...
+  }
+
+@script:python depends on nested@
+p << ndecl_stmt.p;
+@@
+NDECL.add(p[0].current_element)
+
+@depends on nested && patch@
+identifier outer : script:python() { outer in NOK and outer not in NRET and
+				     outer not in NDECL };
+identifier ndesc.d;
+@@
+  outer(...) {
++ struct vm_area_desc d = {};
+  ...
+  }
+
+@ndecl_ret_stmt depends on nested && patch@
+identifier outer : script:python() { outer in NOK and outer in NRET };
+identifier ndesc.d, ndesc.e;
+statement S;
+position p;
+@@
+  outer@p(...) {
++ struct vm_area_desc d = {};
++ int e;
++
+  S
+  ...
+  }
+
+@script:python depends on nested@
+p << ndecl_ret_stmt.p;
+@@
+NDECL.add(p[0].current_element)
+
+@depends on nested && patch@
+identifier outer : script:python() { outer in NOK and outer in NRET and
+				     outer not in NDECL };
+identifier ndesc.d, ndesc.e;
+@@
+  outer(...) {
++ struct vm_area_desc d = {};
++ int e;
+  ...
+  }
+
+@depends on (hook || nested) && patch@
+identifier f : script:python() { f in DONE and f not in NESTED };
+fresh identifier nf = script:python(f) { OKN[f]["new"] };
+type T1, T2;
+@@
+- int f(T1, T2);
++ int nf(struct vm_area_desc *desc);
+
+@depends on (hook || nested) && patch@
+declarer d =~ "^EXPORT_SYMBOL";
+identifier f;
+position p : script:python(f) { f in DONE and OKN[f]["new"] != f };
+fresh identifier nf = f ## "_prepare";
+@@
+  d(
+- f@p
++ nf
+  , ...);
+
+// A hook converted in another file: its bindings and prototypes here.
+@depends on global && patch && !context@
+identifier f : script:python() { global_elsewhere(f) and in_family("fields") and
+				 new_name(f) != f };
+fresh identifier nf = f ## "_prepare";
+type T1, T2;
+@@
+  int
+- f
++ nf
+  (
+- T1, T2
++ struct vm_area_desc *
+  );
+
+@script:python descident depends on global@
+d;
+@@
+coccinelle.d = cocci.make_ident("desc")
+
+@depends on global && patch && !context@
+identifier f : script:python() { global_elsewhere(f) and in_family("fields") };
+identifier a, b;
+identifier descident.d;
+type T1, T2;
+@@
+  int f(
+- T1 a, T2 b
++ struct vm_area_desc *d
+  );
+
+@depends on global && patch && !context@
+identifier f : script:python() { global_elsewhere(f) and in_family("fields") and
+				 new_name(f) != f };
+fresh identifier nf = f ## "_prepare";
+identifier dd;
+@@
+  int
+- f
++ nf
+  (struct vm_area_desc *dd);
+
+@depends on global && patch && !context@
+identifier fops;
+identifier f : script:python() { global_elsewhere(f) and in_family("fields") };
+fresh identifier nf = script:python(f) { new_name(f) };
+@@
+struct file_operations fops = { ...,
+  .
+- mmap
++ mmap_prepare
+  =
+- f
++ nf
+  , ... };
+
+@depends on (hook || nested) && patch@
+identifier f : script:python() { f in DONE };
+fresh identifier nf = script:python(f) { OKN[f]["new"] };
+identifier a, b;
+type T1, T2;
+@@
+- int f(T1 a, T2 b);
++ int nf(struct vm_area_desc *desc);
+
+@depends on (hook || nested) && patch@
+identifier fops;
+identifier f : script:python() { f in DONE };
+fresh identifier nf = script:python(f) { OKN[f]["new"] };
+@@
+struct file_operations fops = { ...,
+  .
+- mmap
++ mmap_prepare
+  =
+- f
++ nf
+  , ... };
+
+@depends on (hook || nested) && patch@
+identifier fops;
+identifier f : script:python() { f in DONE };
+fresh identifier nf = script:python(f) { OKN[f]["new"] };
+@@
+struct file_operations fops[...] = { ..., { ...,
+  .
+- mmap
++ mmap_prepare
+  =
+- f
++ nf
+  , ... }, ... };
+
+// Safety net: a converted hook must not name its VMA any more.  If one
+// does, a rule above is wrong; the driver then keeps the file unchanged.
+@left depends on (hook || nested) && patch@
+identifier nf : script:python() { is_new_name(nf) };
+identifier V : script:python() { is_old_vma(V) };
+position p;
+@@
+nf(...) { <+... V@p ...+> }
+
+@script:python depends on (hook || nested)@
+nf << left.nf;
+p << left.p;
+@@
+for f in sorted(DONE):
+	o = OKN[f]
+	if o["new"] == nf:
+		o["error"] = "internal: converted hook still uses the VMA at line %s" % p[0].line
+		record((o["file"], f), o["line"], "error", reason=o["error"])
+
+@script:python depends on (hook || nested) && patch@
+@@
+record_done()
+
+// Hooks that are generic helpers with a known _prepare form.
+@gops depends on (hook || nested) && patch@
+identifier fops;
+identifier fn = {generic_file_mmap, generic_file_readonly_mmap};
+fresh identifier nfn = fn ## "_prepare";
+position p : script:python() { in_family("actions") };
+@@
+struct file_operations fops = { ...,
+  .
+- mmap
++ mmap_prepare
+  =
+- fn@p
++ nfn
+  , ... };
+
+@script:python depends on (hook || nested) && patch@
+fn << gops.fn;
+p << gops.p;
+@@
+record((CURFILE[0], fn), p[0].line, "converted", rule_name="generic-file")
+
+// ---------------------------------------------------------------------
+// Report, org and context output.
+// ---------------------------------------------------------------------
+
+@hookline@
+identifier fops, hname;
+position p;
+@@
+(
+struct file_operations fops = { ..., .mmap = hname@p, ... };
+|
+struct file_operations fops[...] = { ..., { ..., .mmap = hname@p, ... }, ... };
+)
+
+@script:python depends on hookline && report@
+hf << hookline.hname;
+p << hookline.p;
+@@
+f = hf
+k = (p[0].file, f)
+if k in OK:
+	msg = "WARNING: %s: .mmap can be converted to .mmap_prepare (%s)" % (
+		f, ",".join(RULES.get(k, ["fields"])))
+	record(k, DEFS[k]["line"], "convertible",
+	       rule_name=",".join(RULES.get(k, ["fields"])))
+	coccilib.report.print_report(p[0], msg)
+elif f in ("generic_file_mmap", "generic_file_readonly_mmap"):
+	if in_family("actions"):
+		record(k, p[0].line, "convertible", rule_name="generic-file")
+		coccilib.report.print_report(p[0],
+			"WARNING: .mmap = %s can be .mmap_prepare = %s_prepare" % (f, f))
+elif k in HOOKS and "reason" in HOOKS[k] and reports_declines():
+	line, reason = HOOKS[k]["reason"]
+	coccilib.report.print_report(p[0],
+		"WARNING: %s: .mmap needs manual conversion (line %s): %s" % (f, line, reason))
+
+@script:python depends on hookline && org@
+hf << hookline.hname;
+p << hookline.p;
+@@
+f = hf
+k = (p[0].file, f)
+if k in OK:
+	cocci.print_main("%s: convertible (%s)" % (f, ",".join(RULES.get(k, ["fields"]))), p)
+elif k in HOOKS and "reason" in HOOKS[k] and reports_declines():
+	cocci.print_main("%s: manual: %s" % (f, HOOKS[k]["reason"][1]), p)
+
+@depends on hookline && context@
+identifier fops, f;
+position p : script:python() { ctx_ok(p) };
+@@
+struct file_operations fops = { ...,
+* .mmap = f@p
+  , ... };
+
+// Family 7: the implementations and the outer calls.
+@script:python depends on nested && report@
+@@
+for pos, msg in nested_messages():
+	coccilib.report.print_report(pos, msg)
+
+@script:python depends on nested && org@
+@@
+for pos, msg in nested_messages():
+	cocci.print_main(msg.replace("WARNING: ", ""), [pos])
+
+@depends on nested && context@
+identifier m;
+expression E, V;
+position p : script:python() { pkey(p) in NBRIDGED };
+@@
+* E->m@p(E, V)
