@@ -584,14 +584,26 @@ p << anon_rw.p;
 @@
 done(p)
 
-@depends on (anyuse || anyinit || scan) && patch && !api_6_19 && !api_7_0 && !api_7_1@
-identifier h : script:python() { h in REMOVE };
+// The hook functions left unused.  The name comes from the rewrite that
+// dropped the use, so that spatch's token prefilter keeps its meaning (a
+// function definition rule is otherwise matched in every file).
+@depends on patch && !api_6_19 && !api_7_0 && !api_7_1@
+identifier err_rw.h;
 type T;
 parameter list ps;
+position pp : script:python(h) { h in REMOVE };
 @@
-- T h(ps) { ... }
+- T h@pp(ps) { ... }
 
-@depends on (anyuse || anyinit || scan) && patch && !api_6_19 && !api_7_0 && !api_7_1@
+@depends on patch && !api_6_19 && !api_7_0 && !api_7_1@
+identifier anon_rw.h;
+type T;
+parameter list ps;
+position pp : script:python(h) { h in REMOVE };
+@@
+- T h@pp(ps) { ... }
+
+@depends on (err_rw || anon_rw) && patch && !api_6_19 && !api_7_0 && !api_7_1@
 identifier h : script:python() { h in REMOVE };
 type T;
 parameter list ps;

@@ -2155,9 +2155,10 @@ struct file_operations fops[...] = { ..., { ...,
 @left depends on (hook || nested) && patch@
 identifier nf : script:python() { is_new_name(nf) };
 identifier V : script:python() { is_old_vma(V) };
+identifier d;
 position p;
 @@
-nf(...) { <+... V@p ...+> }
+nf(..., struct vm_area_desc *d) { <+... V@p ...+> }
 
 @script:python depends on (hook || nested)@
 nf << left.nf;
