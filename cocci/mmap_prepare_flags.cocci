@@ -148,6 +148,8 @@ NRET = set()
 NUSED = {}
 NDECL = set()
 NCALLPOS = {}
+# hook -> the generic helper its macro names in another configuration
+ALIASES = {}
 
 def nested_messages():
 	"""(position, message) of family 7 for the report and org modes."""
@@ -274,7 +276,7 @@ def reset(path):
 		  OPSREFS, MAPPED):
 		d.clear()
 	DONE.clear()
-	for d in (NPRIV, NBRIDGED, NCALLS, NOK, NRET, NUSED, NDECL, NCALLPOS):
+	for d in (NPRIV, NBRIDGED, NCALLS, NOK, NRET, NUSED, NDECL, NCALLPOS, ALIASES):
 		d.clear()
 	VMOPS_MAPPED.clear()
 	OALLOWED.clear()
@@ -702,6 +704,27 @@ NUSED.setdefault(p[0].current_element, set()).add(x)
 @script:python depends on nested@
 @@
 nested_verdict()
+
+// A macro of the hook's name for another configuration
+// ("#else #define f generic_file_mmap"): it follows the rename when it
+// names a generic helper that has a _prepare form.
+@malias depends on (hook || nested)@
+identifier f, X;
+position p;
+@@
+#define f@p X
+
+@script:python depends on (hook || nested)@
+f << malias.f;
+X << malias.X;
+p << malias.p;
+@@
+k = (p[0].file, f)
+if k in DEFS:
+	if X in ("generic_file_mmap", "generic_file_readonly_mmap"):
+		ALIASES[f] = X
+	else:
+		why(k, p[0].line, "is also a macro for %s in another configuration" % X)
 
 // Calls that receive the VMA, to name them when no rule understands them.
 @vcall depends on (hook || nested)@
@@ -1871,6 +1894,18 @@ fresh identifier nf = script:python(f) { OKN[f]["new"] };
 f << sig.f;
 @@
 DONE.add(f)
+
+// (The name's constraint is on a position: spatch 1.1.1 fails to parse the
+// next script rule after a #define rule with a constrained identifier.)
+@depends on (hook || nested) && patch@
+identifier f;
+position p : script:python(f) { f in DONE and f in ALIASES };
+fresh identifier nf = script:python(f) { OKN[f]["new"] };
+identifier X;
+fresh identifier nx = X ## "_prepare";
+@@
+- #define f@p X
++ #define nf nx
 
 // A nested hook keeps its first parameter.
 @nsig depends on nested && patch@
