@@ -10,11 +10,12 @@
 
 static const struct vm_operations_struct tape_dax_vm_ops;
 static const struct vm_operations_struct disc_dax_vm_ops;
+int disc_legacy_mmap(struct file *file, struct vm_area_struct *vma);
 
 #ifdef CONFIG_TAPE_DAX
 static int tape_file_mmap(struct file *file, struct vm_area_struct *vma)
 {
-	if (!(file->f_flags & O_DIRECT))
+	if (!file->private_data)
 		return generic_file_mmap(file, vma);
 
 	vma->vm_ops = &tape_dax_vm_ops;
