@@ -155,7 +155,7 @@ NRET = set()
 NUSED = {}
 NDECL = set()
 NCALLPOS = {}
-# hook -> the generic helper its macro names in another configuration
+# hook -> what its macro for another configuration becomes
 ALIASES = {}
 
 def nested_messages():
@@ -713,8 +713,8 @@ NUSED.setdefault(p[0].current_element, set()).add(x)
 nested_verdict()
 
 // A macro of the hook's name for another configuration
-// ("#else #define f generic_file_mmap"): it follows the rename when it
-// names a generic helper that has a _prepare form.
+// ("#else #define f generic_file_mmap", "#define f NULL"): it follows the
+// rename when it names NULL or a generic helper with a _prepare form.
 @malias depends on (hook || nested)@
 identifier f, X;
 position p;
@@ -729,6 +729,8 @@ p << malias.p;
 k = (p[0].file, f)
 if k in DEFS:
 	if X in ("generic_file_mmap", "generic_file_readonly_mmap"):
+		ALIASES[f] = X + "_prepare"
+	elif X == "NULL":
 		ALIASES[f] = X
 	else:
 		why(k, p[0].line, "is also a macro for %s in another configuration" % X)
@@ -1909,7 +1911,7 @@ identifier f;
 position p : script:python(f) { f in DONE and f in ALIASES };
 fresh identifier nf = script:python(f) { OKN[f]["new"] };
 identifier X;
-fresh identifier nx = X ## "_prepare";
+fresh identifier nx = script:python(f) { ALIASES[f] };
 @@
 - #define f@p X
 + #define nf nx

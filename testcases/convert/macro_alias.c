@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * A hook that is a macro for a generic helper in another configuration:
- * the macro follows the rename.  One whose macro names anything else is
+ * A hook that is a macro for a generic helper or NULL in another
+ * configuration: the macro follows the rename.  One whose macro names anything else is
  * left alone.
  */
 #include <linux/fs.h>
@@ -34,6 +34,21 @@ static int disc_file_mmap(struct file *file, struct vm_area_struct *vma)
 #else
 #define disc_file_mmap	disc_legacy_mmap
 #endif
+
+#ifdef CONFIG_REEL_MMAP
+static int reel_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	vma->vm_private_data = file->private_data;
+	return 0;
+}
+#else
+#define reel_mmap	NULL
+#endif
+
+static const struct file_operations reel_fops = {
+	.owner	= THIS_MODULE,
+	.mmap	= reel_mmap,
+};
 
 static const struct file_operations tape_fops = {
 	.owner	= THIS_MODULE,
