@@ -217,7 +217,7 @@ def def_found(f, T, fparam, vma, pf):
 		if k not in HOOKS or t != "structfile*":
 			return
 		param = fparam
-	DEFS[k] = {"file": param, "obj": fparam, "vma": vma, "line": pf[0].line,
+	DEFS[k] = {"file": param, "vma": vma, "line": pf[0].line,
 		   "col": pf[0].column, "pos": pf[0]}
 	if f in NESTED:
 		rule(k, "nested")
