@@ -268,9 +268,8 @@ def approved_def(p):
 
 # approved hooks by name, for the rewrites: name -> dict
 OKN = {}
-CURFILE = [None]
 
-def reset(path):
+def reset():
 	for d in (HOOKS, DEFS, WHY, SEEN, VUSES, RULES, ACTIONS, PLAN, OK,
 		  FUSES, OKN, FLEFT, CALLV, VMOPS, VMASSIGN, MCALL, OPENDEF,
 		  OPSREFS, MAPPED):
@@ -280,7 +279,6 @@ def reset(path):
 		d.clear()
 	VMOPS_MAPPED.clear()
 	OALLOWED.clear()
-	CURFILE[0] = path
 
 def tvma(p, v):
 	o = OKN.get(p[0].current_element)
@@ -465,7 +463,7 @@ struct file_operations fops[...] = { ..., { ..., .mmap = f@pops, ... }, ... };
 
 @script:python depends on (hook || nested)@
 @@
-reset(None)
+reset()
 
 @script:python depends on (hook || nested) && api_6_19@
 @@
@@ -2229,7 +2227,7 @@ struct file_operations fops = { ...,
 fn << gops.fn;
 p << gops.p;
 @@
-record((CURFILE[0], fn), p[0].line, "converted", rule_name="generic-file")
+record((p[0].file, fn), p[0].line, "converted", rule_name="generic-file")
 
 // ---------------------------------------------------------------------
 // Report, org and context output.
