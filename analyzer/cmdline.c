@@ -20,33 +20,6 @@
 #define SHIM_DIR "/usr/local/share/mmprep/include"
 #endif
 
-static const struct {
-	const char *name;
-	int level;
-} api_levels[] = {
-	{ "6.19", 619 }, { "7.0", 700 }, { "7.1", 701 }, { "7.2", 702 },
-};
-
-const char *api_name(int api)
-{
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(api_levels); i++)
-		if (api_levels[i].level == api)
-			return api_levels[i].name;
-	return "?";
-}
-
-static int parse_api(const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(api_levels); i++)
-		if (!strcmp(api_levels[i].name, s) || atoi(s) == api_levels[i].level)
-			return api_levels[i].level;
-	return -1;
-}
-
 static void usage(FILE *f)
 {
 	fprintf(f,
@@ -198,10 +171,10 @@ int parse_cmdline(int argc, char **argv, struct options *opts)
 				return 2;
 			}
 		} else if (!strncmp(a, "--api=", 6)) {
-			opts->api = parse_api(a + 6);
+			opts->api = api_parse(a + 6);
 			if (opts->api < 0) {
-				fprintf(stderr, TOOL_NAME ": error: unknown API level '%s' (6.19, 7.0, "
-					"7.1, 7.2)\n", a + 6);
+				fprintf(stderr, TOOL_NAME ": error: unknown API level '%s' (%s)\n",
+					a + 6, api_list());
 				return 2;
 			}
 		} else if (!strncmp(a, "--enable=", 9)) {

@@ -10,11 +10,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "api.h"
+
 #define MMPREP_VERSION "0.3"
 #define TOOL_NAME "mmprep-check"
-
-/* Kernel API levels the checks and the shim headers know about. */
-#define API_DEFAULT 702
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -126,7 +125,6 @@ int parse_cmdline(int argc, char **argv, struct options *opts);
 int make_jobs(const struct options *opts, struct job **jobs, size_t *njobs);
 void shard_jobs(const struct options *opts, struct job *jobs, size_t *njobs);
 void free_jobs(struct job *jobs, size_t njobs);
-const char *api_name(int api);
 
 /* run.c */
 int run_jobs(const struct options *opts, struct job *jobs, size_t njobs, struct records *out);
