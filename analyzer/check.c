@@ -130,8 +130,9 @@ static const char *hook_of(const struct func *f)
 	return NULL;
 }
 
-static void vreport(struct unit *u, int id, unsigned int line, unsigned int col,
-		    const char *function, const struct func *f, const char *fmt, va_list ap)
+static void vreport(struct unit *u, int id, enum severity sev, unsigned int line,
+		    unsigned int col, const char *function, const struct func *f, const char *fmt,
+		    va_list ap)
 {
 	char *msg;
 
@@ -139,6 +140,7 @@ static void vreport(struct unit *u, int id, unsigned int line, unsigned int col,
 		die("out of memory");
 	records_add(u->out, REC_FINDING, u->file, line, col, check_table[id].name, function, msg);
 	records_set_hook(u->out, hook_of(f));
+	u->out->v[u->out->n - 1].severity = sev;
 	free(msg);
 }
 
@@ -161,7 +163,17 @@ void report(struct unit *u, int id, const struct node *at, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(u, id, at->line, at->col, scope_name(u, at), at->func, fmt, ap);
+	vreport(u, id, SEV_WARNING, at->line, at->col, scope_name(u, at), at->func, fmt, ap);
+	va_end(ap);
+}
+
+void report_sev(struct unit *u, int id, enum severity sev, const struct node *at,
+		const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(u, id, sev, at->line, at->col, scope_name(u, at), at->func, fmt, ap);
 	va_end(ap);
 }
 
@@ -171,6 +183,16 @@ void report_at(struct unit *u, int id, unsigned int line, unsigned int col,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(u, id, line, col, f ? f->name : NULL, f, fmt, ap);
+	vreport(u, id, SEV_WARNING, line, col, f ? f->name : NULL, f, fmt, ap);
+	va_end(ap);
+}
+
+void report_at_sev(struct unit *u, int id, enum severity sev, unsigned int line,
+		   unsigned int col, const struct func *f, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(u, id, sev, line, col, f ? f->name : NULL, f, fmt, ap);
 	va_end(ap);
 }

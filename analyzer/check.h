@@ -53,10 +53,26 @@ void register_checks(const struct options *opts);
 bool run_diag_hooks(struct unit *u, const struct diag *d);
 void run_checks(struct unit *u);
 
+/* Findings. report() and report_at() are warnings; the _sev forms take the severity. */
 void report(struct unit *u, int id, const struct node *at, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 void report_at(struct unit *u, int id, unsigned int line, unsigned int col,
 	       const struct func *f, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
+void report_sev(struct unit *u, int id, enum severity sev, const struct node *at,
+		const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void report_at_sev(struct unit *u, int id, enum severity sev, unsigned int line,
+		   unsigned int col, const struct func *f, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+
+/*
+ * The severity of a use of an API name that the level `removed` (e.g. 702 for success_hook)
+ * takes away: a note while --api is below that level (the code is valid there; the message
+ * names the level), a warning from that level on.
+ */
+static inline enum severity api_severity(const struct unit *u, int removed)
+{
+	return u->api < removed ? SEV_NOTE : SEV_WARNING;
+}
 
 #endif

@@ -3,7 +3,8 @@
  * action-hook (R5): mmap_action.success_hook and error_hook are removed in 7.2.
  * success_hook handed the driver the new VMA; error_hook filtered the errno. Report every
  * write and read, and (on 7.2 headers, where the fields are gone) the compiler's
- * "no member named" error, with what replaces each.
+ * "no member named" error, with what replaces each. Below --api=7.2 the fields are valid
+ * API: a use is a note naming 7.2; from 7.2 on a warning.
  */
 #include "check_util.h"
 
@@ -55,8 +56,8 @@ static void hook_node(struct unit *u, struct node *n)
 		w = writer_of(u, n);
 		how = w ? (is_null_value(w->kids[w->nkids - 1]) ? "clears" : "sets") : "reads";
 	}
-	report(u, my_id, n, "%s%s action.%s; %s", fn_prefix(u, n->func), how, name,
-	       advice(u, name));
+	report_sev(u, my_id, api_severity(u, 702), n, "%s%s action.%s; %s",
+		   fn_prefix(u, n->func), how, name, advice(u, name));
 }
 
 static bool hook_diag(struct unit *u, const struct diag *d)

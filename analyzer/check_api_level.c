@@ -4,6 +4,8 @@
  * Report calls of API functions the headers in use do not declare (C lets them through
  * as implicit declarations), descriptor fields they do not have (desc->vm_flags on 7.0+,
  * vm_ops->mapped before 7.1), and VM_* masks given where VMA_*_BIT numbers are expected.
+ * Names the headers still declare but a later level renames or removes (desc->vm_flags,
+ * vma_desc_test_flags()) are notes below that level and warnings from it on.
  */
 #include "check_util.h"
 
@@ -38,6 +40,17 @@ static const struct {
 	  "a designated initializer" },
 	{ "vma_desc_set_anonymous", "it exists from 7.2; before, keep the driver on .mmap "
 	  "(do not use success_hook)" },
+};
+
+/* Declared names that a later level renames or removes. */
+static const struct {
+	const char *name;
+	int removed;
+	const char *advice;
+} removed_names[] = {
+	{ "vma_desc_test_flags", 701, "it is renamed in 7.1: use vma_desc_test_any() for "
+	  "'any of' or vma_desc_test() for one bit" },
+	{ "vma_desc_test_flags_mask", 701, "it is renamed vma_desc_test_any_mask() in 7.1" },
 };
 
 /* C accepts a call of an undeclared function; the implicit declaration sits at the call. */
@@ -117,10 +130,61 @@ static bool takes_flag_bits(struct unit *u, CXCursor fn)
 	return false;
 }
 
+/* desc->vm_flags on headers that still have it (6.19): removed in 7.0. */
+static void vm_flags_node(struct unit *u, struct node *n)
+{
+	const char *rec = member_record(u, n);
+
+	if (!rec || strcmp(rec, "vm_area_desc") || strcmp(node_name(u, n), "vm_flags"))
+		return;
+	report_sev(u, my_id, api_severity(u, 700), n, "%s%s is replaced by desc->vma_flags in "
+		   "7.0: from 7.0 use vma_desc_set_flags(), vma_desc_clear_flags() and "
+		   "vma_desc_test*() with VMA_*_BIT numbers", fn_prefix(u, n->func),
+		   expr_text(u, n));
+}
+
+/* The name written at a call: "vma_desc_test_flags" for the macro that expands to _mask(). */
+static const char *written_name(struct unit *u, struct node *n)
+{
+	CXSourceLocation loc = clang_getCursorLocation(n->cur);
+	const char *name = call_name(u, n);
+	CXToken *toks = NULL;
+	unsigned int ntok, off;
+	size_t size = 0;
+	CXFile file;
+
+	clang_getExpansionLocation(loc, &file, NULL, NULL, &off);
+	if (!file || !clang_getFileContents(u->tu, file, &size) || off >= size)
+		return name;
+	clang_tokenize(u->tu, clang_getRange(clang_getLocationForOffset(u->tu, file, off),
+					     clang_getLocationForOffset(u->tu, file,
+						off + 64 < size ? off + 64 : (unsigned int)size)),
+		       &toks, &ntok);
+	if (ntok && clang_getTokenKind(toks[0]) == CXToken_Identifier)
+		name = cx_str(u, clang_getTokenSpelling(u->tu, toks[0]));
+	clang_disposeTokens(u->tu, toks, ntok);
+	return name;
+}
+
+static void removed_call(struct unit *u, struct node *n)
+{
+	const char *name = written_name(u, n);
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(removed_names); i++)
+		if (!strcmp(name, removed_names[i].name))
+			report_sev(u, my_id, api_severity(u, removed_names[i].removed), n, "%s%s(): %s",
+				   fn_prefix(u, n->func), name, removed_names[i].advice);
+}
+
 static void level_node(struct unit *u, struct node *n)
 {
 	size_t i;
 
+	if (n->kind == CXCursor_MemberRefExpr) {
+		vm_flags_node(u, n);
+		return;
+	}
 	if (n->kind == CXCursor_CompoundLiteralExpr) {
 		const char *sp = cx_str(u, clang_getTypeSpelling(node_type(n)));
 
@@ -146,7 +210,10 @@ static void level_node(struct unit *u, struct node *n)
 		}
 		return;
 	}
-	if (!clang_Cursor_isNull(call_target(n)) && takes_flag_bits(u, call_target(n)))
+	if (clang_Cursor_isNull(call_target(n)))
+		return;
+	removed_call(u, n);
+	if (takes_flag_bits(u, call_target(n)))
 		scan_masks(u, n);
 }
 

@@ -26,6 +26,12 @@ static const char *status_name(enum rec_kind k)
 	}
 }
 
+/* "note" or "warning": what a finding is printed as. */
+static const char *severity_name(const struct record *r)
+{
+	return r->severity == SEV_NOTE ? "note" : "warning";
+}
+
 static void emit_stderr(const struct options *opts, const struct record *r)
 {
 	const char *what = r->kind == REC_NOTE ? "note" : "error";
@@ -46,8 +52,8 @@ static void emit_text(const struct options *opts, const struct records *rs)
 		const struct record *r = &rs->v[i];
 
 		if (r->kind == REC_FINDING)
-			printf("%s:%u:%u: warning: %s [%s]\n", r->file, r->line, r->col, r->message,
-			       r->check);
+			printf("%s:%u:%u: %s: %s [%s]\n", r->file, r->line, r->col,
+			       severity_name(r), r->message, r->check);
 	}
 	fflush(stdout);
 	for (i = 0; i < rs->n; i++)
@@ -106,7 +112,7 @@ static void emit_json(const struct options *opts, const struct records *rs)
 		json_object_set_new(o, "rule", id >= 0 ? json_string(check_table[id].rule) :
 				    json_null());
 		json_object_set_new(o, "severity", json_string(r->kind == REC_FINDING ?
-							       "warning" : "error"));
+							       severity_name(r) : "error"));
 		json_object_set_new(o, "message", jstr(r->message));
 		json_object_set_new(o, "status", json_string(status_name(r->kind)));
 		json_object_set_new(o, "hook", str_or_null(r->hook));
@@ -289,7 +295,7 @@ static void emit_sarif(const struct options *opts, const struct records *rs, int
 		fp = json_object();
 		json_object_set_new(res, "ruleId", json_string(r->check));
 		json_object_set_new(res, "ruleIndex", json_integer(id));
-		json_object_set_new(res, "level", json_string("warning"));
+		json_object_set_new(res, "level", json_string(severity_name(r)));
 		json_object_set_new(msg, "text", jstr(r->message));
 		json_object_set_new(res, "message", msg);
 		json_array_append_new(locs, sarif_location(r, true));

@@ -73,7 +73,7 @@ int main(int argc, char **argv)
 		emit(&opts, &rs, argc, argv);
 		for (i = 0; i < rs.n; i++) {
 			if (rs.v[i].kind == REC_FINDING)
-				findings = true;
+				findings |= rs.v[i].severity != SEV_NOTE;
 			else if (rs.v[i].kind != REC_NOTE)
 				errors = true;
 		}

@@ -97,8 +97,18 @@ enum rec_kind {
 	REC_TIMEOUT,
 };
 
+/*
+ * A finding's severity: a use of an API that still exists at --api is a note naming the
+ * level that removes it; everything else is a warning. Notes alone do not make exit 1.
+ */
+enum severity {
+	SEV_WARNING,
+	SEV_NOTE,
+};
+
 struct record {
 	enum rec_kind kind;
+	enum severity severity;		/* REC_FINDING only */
 	char *file;
 	unsigned int line;
 	unsigned int col;

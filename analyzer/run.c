@@ -41,7 +41,8 @@ static void serialize(const struct records *rs, struct sbuf *b)
 	for (i = 0; i < rs->n; i++) {
 		const struct record *r = &rs->v[i];
 
-		sbuf_addf(b, "%d%c%u%c%u%c", (int)r->kind, FS, r->line, FS, r->col, FS);
+		sbuf_addf(b, "%d%c%d%c%u%c%u%c", (int)r->kind, FS, (int)r->severity, FS, r->line,
+			  FS, r->col, FS);
 		put_str(b, r->file);
 		put_str(b, r->check);
 		put_str(b, r->function);
@@ -70,11 +71,12 @@ static void deserialize(char *buf, size_t len, struct records *out)
 
 	while (p < end) {
 		char *rec_end = memchr(p, RS, (size_t)(end - p));
-		char *kind, *line, *col, *file, *check, *function, *message, *hook;
+		char *kind, *sev, *line, *col, *file, *check, *function, *message, *hook;
 
 		if (!rec_end)
 			break;
 		kind = field(&p, rec_end);
+		sev = field(&p, rec_end);
 		line = field(&p, rec_end);
 		col = field(&p, rec_end);
 		file = field(&p, rec_end);
@@ -82,10 +84,11 @@ static void deserialize(char *buf, size_t len, struct records *out)
 		function = field(&p, rec_end);
 		message = field(&p, rec_end);
 		hook = field(&p, rec_end);
-		if (kind && line && col && file && message) {
+		if (kind && sev && line && col && file && message) {
 			records_add(out, (enum rec_kind)atoi(kind), file, (unsigned int)atoi(line),
 				    (unsigned int)atoi(col), check, function, message);
 			records_set_hook(out, hook);
+			out->v[out->n - 1].severity = (enum severity)atoi(sev);
 		}
 		p = rec_end + 1;
 	}

@@ -203,6 +203,7 @@ void records_add(struct records *rs, enum rec_kind kind, const char *file, unsig
 	}
 	r = &rs->v[rs->n++];
 	r->kind = kind;
+	r->severity = SEV_WARNING;
 	r->file = xstrdup(file);
 	r->line = line;
 	r->col = col;

@@ -40,10 +40,10 @@ const struct file_operations zdev_fops[] = {
 
 /*
  * check-output-start
-action-hook.c:24:15: warning: zdev_prepare(): sets action.success_hook; success_hook hands the driver the VMA and is removed in 7.2: do work on the new mapping in vm_ops->mapped instead [action-hook]
-action-hook.c:25:15: warning: zdev_prepare(): sets action.error_hook; error_hook is removed in 7.2, where a constant desc->action.error_override = -E...; replaces it [action-hook]
+action-hook.c:24:15: note: zdev_prepare(): sets action.success_hook; success_hook hands the driver the VMA and is removed in 7.2: do work on the new mapping in vm_ops->mapped instead [action-hook]
+action-hook.c:25:15: note: zdev_prepare(): sets action.error_hook; error_hook is removed in 7.2, where a constant desc->action.error_override = -E...; replaces it [action-hook]
 action-hook.c:31:2: warning: zdev_prepare_literal(): overwrites desc->action by hand in the mmap_prepare hook zdev_prepare_literal(); request the action with an mmap_action_*() helper instead [action-direct]
-action-hook.c:32:12: warning: zdev_prepare_literal(): sets action.error_hook; error_hook is removed in 7.2, where a constant desc->action.error_override = -E...; replaces it [action-hook]
-action-hook.c:33:22: warning: zdev_prepare_literal(): reads action.success_hook; success_hook hands the driver the VMA and is removed in 7.2: do work on the new mapping in vm_ops->mapped instead [action-hook]
+action-hook.c:32:12: note: zdev_prepare_literal(): sets action.error_hook; error_hook is removed in 7.2, where a constant desc->action.error_override = -E...; replaces it [action-hook]
+action-hook.c:33:22: note: zdev_prepare_literal(): reads action.success_hook; success_hook hands the driver the VMA and is removed in 7.2: do work on the new mapping in vm_ops->mapped instead [action-hook]
  * check-output-end
  */

@@ -104,7 +104,7 @@ const struct file_operations relay_fops[] = {
 
 /*
  * check-output-start
-desc-uninit-march-2026-fixed.c:30:22: warning: relay_finish(): reads action.success_hook; success_hook hands the driver the VMA and is removed in 7.2: do work on the new mapping in vm_ops->mapped instead [action-hook]
-desc-uninit-march-2026-fixed.c:31:17: warning: relay_finish(): reads action.success_hook; success_hook hands the driver the VMA and is removed in 7.2: do work on the new mapping in vm_ops->mapped instead [action-hook]
+desc-uninit-march-2026-fixed.c:30:22: note: relay_finish(): reads action.success_hook; success_hook hands the driver the VMA and is removed in 7.2: do work on the new mapping in vm_ops->mapped instead [action-hook]
+desc-uninit-march-2026-fixed.c:31:17: note: relay_finish(): reads action.success_hook; success_hook hands the driver the VMA and is removed in 7.2: do work on the new mapping in vm_ops->mapped instead [action-hook]
  * check-output-end
  */

@@ -54,10 +54,10 @@ const struct file_operations relay_fops = {
 
 /*
  * check-output-start
-desc-uninit-march-2026.c:31:22: warning: relay_finish(): reads action.success_hook; success_hook hands the driver the VMA and is removed in 7.2: do work on the new mapping in vm_ops->mapped instead [action-hook]
-desc-uninit-march-2026.c:32:17: warning: relay_finish(): reads action.success_hook; success_hook hands the driver the VMA and is removed in 7.2: do work on the new mapping in vm_ops->mapped instead [action-hook]
-desc-uninit-march-2026.c:33:21: warning: relay_finish(): reads action.error_hook; error_hook is removed in 7.2, where a constant desc->action.error_override = -E...; replaces it [action-hook]
-desc-uninit-march-2026.c:34:17: warning: relay_finish(): reads action.error_hook; error_hook is removed in 7.2, where a constant desc->action.error_override = -E...; replaces it [action-hook]
+desc-uninit-march-2026.c:31:22: note: relay_finish(): reads action.success_hook; success_hook hands the driver the VMA and is removed in 7.2: do work on the new mapping in vm_ops->mapped instead [action-hook]
+desc-uninit-march-2026.c:32:17: note: relay_finish(): reads action.success_hook; success_hook hands the driver the VMA and is removed in 7.2: do work on the new mapping in vm_ops->mapped instead [action-hook]
+desc-uninit-march-2026.c:33:21: note: relay_finish(): reads action.error_hook; error_hook is removed in 7.2, where a constant desc->action.error_override = -E...; replaces it [action-hook]
+desc-uninit-march-2026.c:34:17: note: relay_finish(): reads action.error_hook; error_hook is removed in 7.2, where a constant desc->action.error_override = -E...; replaces it [action-hook]
 desc-uninit-march-2026.c:45:8: warning: relay_mmap(): the address of 'desc' is passed to the indirect call lower->f_op->mmap_prepare() while fields vm_ops, private_data, action.remap, action.success_hook, action.error_hook, action.hide_from_rmap_until_complete of 'desc' may be unwritten (desc has no initializer); initialize it (struct vm_area_desc desc = {};), memset it, or fill it with compat_set_desc_from_vma() first [desc-uninit]
  * check-output-end
  */

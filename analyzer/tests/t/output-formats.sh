@@ -33,7 +33,7 @@ for lineno, line in enumerate(open(sys.argv[1]), 1):
         if not isinstance(rec.get(k), t):
             print("json line %d: key %s missing or not %s" % (lineno, k, t.__name__))
             sys.exit(1)
-    if rec["tool"] != "mmprep-check" or rec["severity"] != "warning" or \
+    if rec["tool"] != "mmprep-check" or rec["severity"] not in ("warning", "note") or \
        rec["status"] != "finding":
         print("json line %d: unexpected tool/severity/status" % lineno)
         sys.exit(1)
@@ -45,7 +45,7 @@ PY
 checks=$("$prog" --list-checks | awk '{print $1}')
 python3 "$here/sarif-check.py" "$tmp/sarif" $checks || status=1
 
-nt=$(grep -c ': warning: ' "$tmp/text")
+nt=$(grep -cE ': (warning|note): .* \[[a-z-]+\]$' "$tmp/text")
 nj=$(wc -l < "$tmp/json")
 ns=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["runs"][0]["results"]))' \
 	"$tmp/sarif")

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # The shim headers: a 6.12-style and an mmap_prepare-style sample driver compile cleanly
 # (-Wall -Wextra -Werror) with gcc and clang at every API level, and mmprep-check finds
-# nothing in them. Every header also compiles on its own.
+# nothing in them but notes. Every header also compiles on its own.
 set -u
 here=$(cd "$(dirname "$0")/.." && pwd)
 inc=$here/../include
@@ -47,7 +47,10 @@ fi
 for api in 6.19 7.0 7.1 7.2; do
 	out=$("$prog" --api=$api --no-prefilter "$here"/shims/old_driver.c \
 	      "$here"/shims/new_driver.c 2>&1)
-	if [ $? -ne 0 ] || [ -n "$out" ]; then
+	rc=$?
+	# notes name the level that removes an API the code may still use at $api
+	out=$(printf '%s\n' "$out" | grep -v -E ': note: .* \[[a-z-]+\]$')
+	if [ $rc -ne 0 ] || [ -n "$out" ]; then
 		echo "shim-compile: mmprep-check --api=$api reports on the sample drivers:"
 		echo "$out"
 		status=1
