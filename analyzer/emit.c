@@ -61,28 +61,6 @@ static void emit_text(const struct options *opts, const struct records *rs)
 			emit_stderr(opts, &rs->v[i]);
 }
 
-/* jansson wants UTF-8; a path or identifier that is not gets its other bytes as '?'. */
-static json_t *jstr(const char *s)
-{
-	json_t *j = json_string(s);
-	char *copy, *p;
-
-	if (j)
-		return j;
-	copy = xstrdup(s);
-	for (p = copy; *p; p++)
-		if ((unsigned char)*p >= 0x80)
-			*p = '?';
-	j = json_string(copy);
-	free(copy);
-	return j ? j : json_string("?");
-}
-
-static json_t *str_or_null(const char *s)
-{
-	return s ? jstr(s) : json_null();
-}
-
 static json_t *int_or_null(unsigned int v)
 {
 	return v ? json_integer(v) : json_null();
@@ -107,15 +85,15 @@ static void emit_json(const struct options *opts, const struct records *rs)
 		json_object_set_new(o, "file", jstr(r->file));
 		json_object_set_new(o, "line", int_or_null(r->line));
 		json_object_set_new(o, "column", int_or_null(r->col));
-		json_object_set_new(o, "function", str_or_null(r->function));
-		json_object_set_new(o, "check", str_or_null(r->check));
+		json_object_set_new(o, "function", jstr_or_null(r->function));
+		json_object_set_new(o, "check", jstr_or_null(r->check));
 		json_object_set_new(o, "rule", id >= 0 ? json_string(check_table[id].rule) :
 				    json_null());
 		json_object_set_new(o, "severity", json_string(r->kind == REC_FINDING ?
 							       severity_name(r) : "error"));
 		json_object_set_new(o, "message", jstr(r->message));
 		json_object_set_new(o, "status", json_string(status_name(r->kind)));
-		json_object_set_new(o, "hook", str_or_null(r->hook));
+		json_object_set_new(o, "hook", jstr_or_null(r->hook));
 		json_object_set_new(o, "api", json_string(api_name(opts->api)));
 		s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 		if (s)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * mmprep-check: shared declarations (options, records, small utilities).
+ * mmprep-check: shared declarations (options, jobs, records).
  */
 #ifndef MMPREP_H
 #define MMPREP_H
@@ -11,50 +11,10 @@
 #include <stdint.h>
 
 #include "api.h"
+#include "lib/util.h"
 
 #define MMPREP_VERSION "0.3"
 #define TOOL_NAME "mmprep-check"
-
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-
-struct strv {
-	char **v;
-	size_t n;
-	size_t cap;
-};
-
-void strv_push(struct strv *sv, const char *s);
-void strv_push_own(struct strv *sv, char *s);
-void strv_free(struct strv *sv);
-
-void *xmalloc(size_t n);
-void *xcalloc(size_t n, size_t m);
-void *xrealloc(void *p, size_t n);
-char *xstrdup(const char *s);
-char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
-char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
-
-/* A small bump allocator: everything of one translation unit lives in one arena. */
-struct arena {
-	struct arena_block *head;
-};
-
-void *arena_alloc(struct arena *a, size_t n);
-char *arena_strdup(struct arena *a, const char *s);
-char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void arena_free(struct arena *a);
-
-/* A growable text buffer. */
-struct sbuf {
-	char *s;
-	size_t len;
-	size_t cap;
-};
-
-void sbuf_add(struct sbuf *b, const char *s);
-void sbuf_addf(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void sbuf_addc(struct sbuf *b, char c);
 
 enum out_format {
 	FMT_TEXT,

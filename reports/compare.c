@@ -27,13 +27,13 @@ static char *strip_prepare(const char *s)
 
 static char *match_key(const json_t *h, bool with_function)
 {
-	struct buf b = { 0 };
+	struct sbuf b = { 0 };
 	char *fam = strip_prepare(jget_str(h, "hook"));
 	char *fn = strip_prepare(jget_str(h, "function"));
 
-	buf_printf(&b, "%s\t%s", jget_str(h, "file"), fam);
+	sbuf_addf(&b, "%s\t%s", jget_str(h, "file"), fam);
 	if (with_function)
-		buf_printf(&b, "\t%s", fn);
+		sbuf_addf(&b, "\t%s", fn);
 	free(fam);
 	free(fn);
 	return b.s;

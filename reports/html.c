@@ -18,48 +18,48 @@
 #define CHART_TOP 34
 #define CHART_LEGEND 196	/* one legend entry */
 
-static void esc(struct buf *out, const char *s)
+static void esc(struct sbuf *out, const char *s)
 {
 	for (; s && *s; s++) {
 		switch (*s) {
 		case '&':
-			buf_puts(out, "&amp;");
+			sbuf_add(out, "&amp;");
 			break;
 		case '<':
-			buf_puts(out, "&lt;");
+			sbuf_add(out, "&lt;");
 			break;
 		case '>':
-			buf_puts(out, "&gt;");
+			sbuf_add(out, "&gt;");
 			break;
 		case '"':
-			buf_puts(out, "&quot;");
+			sbuf_add(out, "&quot;");
 			break;
 		case '\'':
-			buf_puts(out, "&#39;");
+			sbuf_add(out, "&#39;");
 			break;
 		default:
-			buf_add(out, s, 1);
+			sbuf_addn(out, s, 1);
 		}
 	}
 }
 
-static void url_path(struct buf *out, const char *s)
+static void url_path(struct sbuf *out, const char *s)
 {
 	for (; *s; s++) {
 		unsigned char c = *s;
 
 		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
 		    strchr("/._~-+", c))
-			buf_add(out, s, 1);
+			sbuf_addn(out, s, 1);
 		else
-			buf_printf(out, "%%%02X", c);
+			sbuf_addf(out, "%%%02X", c);
 	}
 }
 
 /* The link of a file and line, HTML-escaped for an attribute. */
-static void link(struct buf *out, const struct render_opts *o, const char *file, long long line)
+static void link(struct sbuf *out, const struct render_opts *o, const char *file, long long line)
 {
-	struct buf url = { 0 };
+	struct sbuf url = { 0 };
 	const char *p;
 
 	if (strstr(o->link_base, "%f")) {
@@ -68,39 +68,39 @@ static void link(struct buf *out, const struct render_opts *o, const char *file,
 				url_path(&url, file);
 				p++;
 			} else if (p[0] == '%' && p[1] == 'l') {
-				buf_printf(&url, "%lld", line);
+				sbuf_addf(&url, "%lld", line);
 				p++;
 			} else if (p[0] == '%' && p[1] == '%') {
-				buf_puts(&url, "%");
+				sbuf_add(&url, "%");
 				p++;
 			} else {
-				buf_add(&url, p, 1);
+				sbuf_addn(&url, p, 1);
 			}
 		}
 	} else {
-		buf_puts(&url, o->link_base);
+		sbuf_add(&url, o->link_base);
 		url_path(&url, file);
-		buf_printf(&url, "#n%lld", line);
+		sbuf_addf(&url, "#n%lld", line);
 	}
 	esc(out, url.s);
 	free(url.s);
 }
 
-static void cell(struct buf *out, const char *s)
+static void cell(struct sbuf *out, const char *s)
 {
-	buf_puts(out, "<td>");
+	sbuf_add(out, "<td>");
 	esc(out, s);
-	buf_puts(out, "</td>");
+	sbuf_add(out, "</td>");
 }
 
-static void num_cell(struct buf *out, long long v)
+static void num_cell(struct sbuf *out, long long v)
 {
-	buf_printf(out, "<td class=\"n\" data-v=\"%lld\">%lld</td>", v, v);
+	sbuf_addf(out, "<td class=\"n\" data-v=\"%lld\">%lld</td>", v, v);
 }
 
-static void head(struct buf *out, const char *id, const char *const *cols)
+static void head(struct sbuf *out, const char *id, const char *const *cols)
 {
-	buf_printf(out, "<table id=\"%s\" class=\"sortable\">\n<thead><tr>", id);
+	sbuf_addf(out, "<table id=\"%s\" class=\"sortable\">\n<thead><tr>", id);
 	for (; *cols; cols++) {
 		const char *c = *cols;
 		bool num = c[0] == '#';
@@ -108,17 +108,17 @@ static void head(struct buf *out, const char *id, const char *const *cols)
 		if (num)
 			c++;
 		/* "key=label" */
-		buf_printf(out, "<th data-key=\"%.*s\"%s>", (int)strcspn(c, "="), c,
+		sbuf_addf(out, "<th data-key=\"%.*s\"%s>", (int)strcspn(c, "="), c,
 			   num ? " data-type=\"num\" class=\"n\"" : "");
 		esc(out, strchr(c, '=') ? strchr(c, '=') + 1 : c);
-		buf_puts(out, "</th>");
+		sbuf_add(out, "</th>");
 	}
-	buf_puts(out, "</tr></thead>\n<tbody>\n");
+	sbuf_add(out, "</tr></thead>\n<tbody>\n");
 }
 
-static void foot(struct buf *out)
+static void foot(struct sbuf *out)
 {
-	buf_puts(out, "</tbody>\n</table>\n");
+	sbuf_add(out, "</tbody>\n</table>\n");
 }
 
 static long long percent(long long part, long long whole)
@@ -208,31 +208,31 @@ static const char script[] =
 	"window.addEventListener('hashchange', fromHash);\n"
 	"})();\n";
 
-static void emit_totals(struct buf *out, const json_t *model)
+static void emit_totals(struct sbuf *out, const json_t *model)
 {
 	static const char *const cols[] = { "category=category", "#hooks=hooks", "#share=%", NULL };
 	const json_t *t = json_object_get(model, "totals");
 	long long total = jget_int(t, "hooks");
 
-	buf_puts(out, "<h2>file_operations hooks</h2>\n");
+	sbuf_add(out, "<h2>file_operations hooks</h2>\n");
 	head(out, "totals", cols);
 	for (int c = 0; c < NR_FOP_CATEGORIES; c++) {
 		long long n = jget_int(t, category_names[c]);
 
-		buf_printf(out, "<tr><td class=\"cat c-%s\" data-v=\"%d\">%s</td>",
+		sbuf_addf(out, "<tr><td class=\"cat c-%s\" data-v=\"%d\">%s</td>",
 			   category_names[c], c, category_titles[c]);
 		num_cell(out, n);
 		num_cell(out, percent(n, total));
-		buf_puts(out, "</tr>\n");
+		sbuf_add(out, "</tr>\n");
 	}
 	foot(out);
-	buf_printf(out, "<p>%lld file_operations hook(s); %lld implementation(s) of other "
+	sbuf_addf(out, "<p>%lld file_operations hook(s); %lld implementation(s) of other "
 		   "mmap-style hook types; %lld analyzer finding(s); %lld tool error(s).</p>\n",
 		   total, jget_int(t, "other_types"), jget_int(t, "findings"),
 		   jget_int(t, "tool_errors"));
 }
 
-static void emit_chart(struct buf *out, const json_t *model)
+static void emit_chart(struct sbuf *out, const json_t *model)
 {
 	const json_t **subs;
 	size_t n = sorted_subsystems(model, &subs), rows = 0, i;
@@ -241,15 +241,15 @@ static void emit_chart(struct buf *out, const json_t *model)
 	for (i = 0; i < n; i++)
 		if (jget_int(subs[i], "hooks"))
 			rows++;
-	buf_puts(out, "<h2>Progress by subsystem</h2>\n");
-	buf_printf(out, "<svg id=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
+	sbuf_add(out, "<h2>Progress by subsystem</h2>\n");
+	sbuf_addf(out, "<svg id=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
 		   "height=\"%zu\" viewBox=\"0 0 %d %zu\" role=\"img\" "
 		   "aria-label=\"file_operations hooks per subsystem by category\">\n",
 		   CHART_LABEL + CHART_BAR + 130, CHART_TOP + rows * CHART_ROW + 4,
 		   CHART_LABEL + CHART_BAR + 130, CHART_TOP + rows * CHART_ROW + 4);
 	/* legend */
 	for (int c = 0; c < NR_FOP_CATEGORIES; c++)
-		buf_printf(out, "<rect class=\"legend c-%s\" x=\"%d\" y=\"6\" width=\"12\" "
+		sbuf_addf(out, "<rect class=\"legend c-%s\" x=\"%d\" y=\"6\" width=\"12\" "
 			   "height=\"12\"/><text x=\"%d\" y=\"16\">%s</text>\n",
 			   category_names[c], c * CHART_LEGEND, c * CHART_LEGEND + 16,
 			   category_titles[c]);
@@ -262,12 +262,12 @@ static void emit_chart(struct buf *out, const json_t *model)
 
 		if (!total)
 			continue;
-		buf_printf(out, "<g class=\"bar\" data-name=\"");
+		sbuf_addf(out, "<g class=\"bar\" data-name=\"");
 		esc(out, name);
-		buf_printf(out, "\"><text x=\"%d\" y=\"%lld\" text-anchor=\"end\"><title>",
+		sbuf_addf(out, "\"><text x=\"%d\" y=\"%lld\" text-anchor=\"end\"><title>",
 			   CHART_LABEL - 6, y + 14);
 		esc(out, name);
-		buf_puts(out, "</title>");
+		sbuf_add(out, "</title>");
 		if (len > 44) {
 			/* cut on a character boundary */
 			size_t cut = 42;
@@ -277,12 +277,12 @@ static void emit_chart(struct buf *out, const json_t *model)
 				cut--;
 			shown = xstrndup(name, cut);
 			esc(out, shown);
-			buf_puts(out, "\xe2\x80\xa6");
+			sbuf_add(out, "\xe2\x80\xa6");
 			free(shown);
 		} else {
 			esc(out, name);
 		}
-		buf_puts(out, "</text>\n");
+		sbuf_add(out, "</text>\n");
 		for (int c = 0; c < NR_FOP_CATEGORIES; c++) {
 			long long k = jget_int(s, category_names[c]), x1;
 
@@ -290,38 +290,38 @@ static void emit_chart(struct buf *out, const json_t *model)
 				continue;
 			cum += k;
 			x1 = (CHART_BAR * cum * 2 + total) / (2 * total);
-			buf_printf(out, "<rect class=\"seg c-%s\" data-count=\"%lld\" x=\"%lld\" "
+			sbuf_addf(out, "<rect class=\"seg c-%s\" data-count=\"%lld\" x=\"%lld\" "
 				   "y=\"%lld\" width=\"%lld\" height=\"%d\"><title>",
 				   category_names[c], k, CHART_LABEL + x0, y + 2, x1 - x0,
 				   CHART_ROW - 4);
 			esc(out, name);
-			buf_printf(out, ": %lld %s</title></rect>\n", k, category_titles[c]);
+			sbuf_addf(out, ": %lld %s</title></rect>\n", k, category_titles[c]);
 			x0 = x1;
 		}
-		buf_printf(out, "<text x=\"%d\" y=\"%lld\">%lld hook%s, %lld%% done</text></g>\n",
+		sbuf_addf(out, "<text x=\"%d\" y=\"%lld\">%lld hook%s, %lld%% done</text></g>\n",
 			   CHART_LABEL + CHART_BAR + 6, y + 14, total, total == 1 ? "" : "s",
 			   percent(jget_int(s, "converted"), total));
 		y += CHART_ROW;
 	}
-	buf_puts(out, "</svg>\n");
+	sbuf_add(out, "</svg>\n");
 	free(subs);
 }
 
-static void join_cell(struct buf *out, const json_t *arr)
+static void join_cell(struct sbuf *out, const json_t *arr)
 {
 	const json_t *v;
 	size_t i;
 
-	buf_puts(out, "<td>");
+	sbuf_add(out, "<td>");
 	json_array_foreach(arr, i, v) {
 		if (i)
-			buf_puts(out, ", ");
+			sbuf_add(out, ", ");
 		esc(out, json_string_value(v));
 	}
-	buf_puts(out, "</td>");
+	sbuf_add(out, "</td>");
 }
 
-static void counts_cells(struct buf *out, const json_t *s)
+static void counts_cells(struct sbuf *out, const json_t *s)
 {
 	num_cell(out, jget_int(s, "hooks"));
 	for (int c = 0; c < NR_FOP_CATEGORIES; c++)
@@ -331,7 +331,7 @@ static void counts_cells(struct buf *out, const json_t *s)
 	num_cell(out, percent(jget_int(s, "converted"), jget_int(s, "hooks")));
 }
 
-static void emit_subsystems(struct buf *out, const json_t *model)
+static void emit_subsystems(struct sbuf *out, const json_t *model)
 {
 	static const char *const cols[] = {
 		"name=subsystem", "status=status", "lists=lists", "#hooks=hooks",
@@ -342,21 +342,21 @@ static void emit_subsystems(struct buf *out, const json_t *model)
 	const json_t **subs;
 	size_t n = sorted_subsystems(model, &subs), i;
 
-	buf_puts(out, "<h2>By MAINTAINERS entry</h2>\n");
+	sbuf_add(out, "<h2>By MAINTAINERS entry</h2>\n");
 	head(out, "subsystems", cols);
 	for (i = 0; i < n; i++) {
-		buf_puts(out, "<tr>");
+		sbuf_add(out, "<tr>");
 		cell(out, jget_str(subs[i], "name"));
 		cell(out, jget_str(subs[i], "status") ? jget_str(subs[i], "status") : "");
 		join_cell(out, json_object_get(subs[i], "lists"));
 		counts_cells(out, subs[i]);
-		buf_puts(out, "</tr>\n");
+		sbuf_add(out, "</tr>\n");
 	}
 	foot(out);
 	free(subs);
 }
 
-static void emit_directories(struct buf *out, const json_t *model)
+static void emit_directories(struct sbuf *out, const json_t *model)
 {
 	static const char *const cols[] = {
 		"name=directory", "#hooks=hooks", "#converted=done", "#automatic=auto",
@@ -366,39 +366,39 @@ static void emit_directories(struct buf *out, const json_t *model)
 	const json_t *d;
 	size_t i;
 
-	buf_puts(out, "<h2>By directory</h2>\n");
+	sbuf_add(out, "<h2>By directory</h2>\n");
 	head(out, "directories", cols);
 	json_array_foreach(json_object_get(model, "directories"), i, d) {
-		buf_puts(out, "<tr>");
+		sbuf_add(out, "<tr>");
 		cell(out, jget_str(d, "name"));
 		counts_cells(out, d);
-		buf_puts(out, "</tr>\n");
+		sbuf_add(out, "</tr>\n");
 	}
 	foot(out);
 }
 
-static void hook_detail(struct buf *out, const json_t *h)
+static void hook_detail(struct sbuf *out, const json_t *h)
 {
 	const json_t *a = json_object_get(h, "action");
 
-	buf_puts(out, "<td>");
+	sbuf_add(out, "<td>");
 	if (jget_str(h, "reason"))
 		esc(out, jget_str(h, "reason"));
 	else if (jget_str(h, "rule"))
 		esc(out, jget_str(h, "rule"));
 	if (json_is_object(a)) {
-		buf_puts(out, " (action hooks: ");
+		sbuf_add(out, " (action hooks: ");
 		esc(out, jget_str(a, "status"));
 		if (jget_str(a, "rule") || jget_str(a, "reason")) {
-			buf_puts(out, ", ");
+			sbuf_add(out, ", ");
 			esc(out, jget_str(a, "rule") ? jget_str(a, "rule") : jget_str(a, "reason"));
 		}
-		buf_puts(out, ")");
+		sbuf_add(out, ")");
 	}
-	buf_puts(out, "</td>");
+	sbuf_add(out, "</td>");
 }
 
-static void emit_hooks(struct buf *out, const json_t *model, const struct render_opts *o)
+static void emit_hooks(struct sbuf *out, const json_t *model, const struct render_opts *o)
 {
 	static const char *const cols[] = {
 		"file=file", "#line=line", "function=function", "hook=hook type",
@@ -408,7 +408,7 @@ static void emit_hooks(struct buf *out, const json_t *model, const struct render
 	const json_t *h;
 	size_t i;
 
-	buf_printf(out, "<h2>Hooks</h2>\n<p>%zu hook(s): the file_operations hooks the converter "
+	sbuf_addf(out, "<h2>Hooks</h2>\n<p>%zu hook(s): the file_operations hooks the converter "
 		   "examined, the .mmap_prepare hooks already there, and the other mmap-style hook "
 		   "types by implementation.</p>\n",
 		   json_array_size(json_object_get(model, "hooks")));
@@ -416,26 +416,26 @@ static void emit_hooks(struct buf *out, const json_t *model, const struct render
 	json_array_foreach(json_object_get(model, "hooks"), i, h) {
 		int c = category_index(jget_str(h, "category"));
 
-		buf_puts(out, "<tr><td><a href=\"");
+		sbuf_add(out, "<tr><td><a href=\"");
 		link(out, o, jget_str(h, "file"), jget_int(h, "line"));
-		buf_puts(out, "\">");
+		sbuf_add(out, "\">");
 		esc(out, jget_str(h, "file"));
-		buf_puts(out, "</a></td>");
+		sbuf_add(out, "</a></td>");
 		num_cell(out, jget_int(h, "line"));
 		cell(out, jget_str(h, "function"));
 		cell(out, jget_str(h, "hook"));
-		buf_printf(out, "<td class=\"cat c-%s\" data-v=\"%d\">", jget_str(h, "category"), c);
+		sbuf_addf(out, "<td class=\"cat c-%s\" data-v=\"%d\">", jget_str(h, "category"), c);
 		esc(out, c >= 0 ? category_titles[c] : jget_str(h, "category"));
-		buf_puts(out, "</td>");
+		sbuf_add(out, "</td>");
 		hook_detail(out, h);
 		cell(out, jget_str(h, "subsystem"));
 		num_cell(out, jget_int(h, "findings"));
-		buf_puts(out, "</tr>\n");
+		sbuf_add(out, "</tr>\n");
 	}
 	foot(out);
 }
 
-static void emit_small_tables(struct buf *out, const json_t *model)
+static void emit_small_tables(struct sbuf *out, const json_t *model)
 {
 	static const char *const rule_cols[] = { "rule=rule", "#hooks=hooks", NULL };
 	static const char *const reason_cols[] = {
@@ -447,40 +447,40 @@ static void emit_small_tables(struct buf *out, const json_t *model)
 	const json_t *v;
 	size_t i;
 
-	buf_puts(out, "<h2>Automatic conversions by rule</h2>\n");
+	sbuf_add(out, "<h2>Automatic conversions by rule</h2>\n");
 	head(out, "rules", rule_cols);
 	json_array_foreach(json_object_get(model, "rules"), i, v) {
-		buf_puts(out, "<tr>");
+		sbuf_add(out, "<tr>");
 		cell(out, jget_str(v, "rule"));
 		num_cell(out, jget_int(v, "hooks"));
-		buf_puts(out, "</tr>\n");
+		sbuf_add(out, "</tr>\n");
 	}
 	foot(out);
-	buf_puts(out, "<h2>Why hooks are not converted automatically</h2>\n");
+	sbuf_add(out, "<h2>Why hooks are not converted automatically</h2>\n");
 	head(out, "reasons", reason_cols);
 	json_array_foreach(json_object_get(model, "reasons"), i, v) {
-		buf_puts(out, "<tr>");
+		sbuf_add(out, "<tr>");
 		cell(out, jget_str(v, "reason"));
 		cell(out, jget_str(v, "category"));
 		num_cell(out, jget_int(v, "hooks"));
-		buf_puts(out, "</tr>\n");
+		sbuf_add(out, "</tr>\n");
 	}
 	foot(out);
-	buf_puts(out, "<h2>Other mmap-style hook types</h2>\n<p>Ops-table members whose name "
+	sbuf_add(out, "<h2>Other mmap-style hook types</h2>\n<p>Ops-table members whose name "
 		 "contains <code>mmap</code> and whose function takes a "
 		 "<code>struct vm_area_struct *</code>; mmprep does not convert them.</p>\n");
 	head(out, "hook-types", type_cols);
 	json_array_foreach(json_object_get(model, "hook_types"), i, v) {
-		buf_puts(out, "<tr>");
+		sbuf_add(out, "<tr>");
 		cell(out, jget_str(v, "hook"));
 		num_cell(out, jget_int(v, "implementations"));
 		num_cell(out, jget_int(v, "bindings"));
-		buf_puts(out, "</tr>\n");
+		sbuf_add(out, "</tr>\n");
 	}
 	foot(out);
 }
 
-static void emit_findings(struct buf *out, const json_t *model, const struct render_opts *o)
+static void emit_findings(struct sbuf *out, const json_t *model, const struct render_opts *o)
 {
 	static const char *const cols[] = {
 		"file=file", "#line=line", "function=function", "check=check", "message=message",
@@ -492,38 +492,38 @@ static void emit_findings(struct buf *out, const json_t *model, const struct ren
 	const json_t *f;
 	size_t i;
 
-	buf_puts(out, "<h2>Analyzer findings</h2>\n");
+	sbuf_add(out, "<h2>Analyzer findings</h2>\n");
 	head(out, "findings", cols);
 	json_array_foreach(json_object_get(model, "findings"), i, f) {
-		buf_puts(out, "<tr><td><a href=\"");
+		sbuf_add(out, "<tr><td><a href=\"");
 		link(out, o, jget_str(f, "file"), jget_int(f, "line"));
-		buf_puts(out, "\">");
+		sbuf_add(out, "\">");
 		esc(out, jget_str(f, "file"));
-		buf_puts(out, "</a></td>");
+		sbuf_add(out, "</a></td>");
 		num_cell(out, jget_int(f, "line"));
 		cell(out, jget_str(f, "function"));
 		cell(out, jget_str(f, "check"));
 		cell(out, jget_str(f, "message"));
 		cell(out, jget_str(f, "subsystem"));
-		buf_puts(out, "</tr>\n");
+		sbuf_add(out, "</tr>\n");
 	}
 	foot(out);
 	if (json_array_size(json_object_get(model, "tool_errors"))) {
-		buf_puts(out, "<h2>Tool errors</h2>\n");
+		sbuf_add(out, "<h2>Tool errors</h2>\n");
 		head(out, "tool-errors", err_cols);
 		json_array_foreach(json_object_get(model, "tool_errors"), i, f) {
-			buf_puts(out, "<tr>");
+			sbuf_add(out, "<tr>");
 			cell(out, jget_str(f, "tool"));
 			cell(out, jget_str(f, "file"));
 			cell(out, jget_str(f, "status"));
 			cell(out, jget_str(f, "message"));
-			buf_puts(out, "</tr>\n");
+			sbuf_add(out, "</tr>\n");
 		}
 		foot(out);
 	}
 }
 
-static void emit_unresolved(struct buf *out, const json_t *model, const struct render_opts *o)
+static void emit_unresolved(struct sbuf *out, const json_t *model, const struct render_opts *o)
 {
 	static const char *const cols[] = {
 		"file=file", "#line=line", "hook=hook type", "function=function", NULL,
@@ -533,26 +533,26 @@ static void emit_unresolved(struct buf *out, const json_t *model, const struct r
 
 	if (!json_array_size(json_object_get(model, "unresolved")))
 		return;
-	buf_printf(out, "<details><summary>%zu binding(s) of other hook types name a function "
+	sbuf_addf(out, "<details><summary>%zu binding(s) of other hook types name a function "
 		   "defined outside the scanned files</summary>\n",
 		   json_array_size(json_object_get(model, "unresolved")));
 	head(out, "unresolved", cols);
 	json_array_foreach(json_object_get(model, "unresolved"), i, u) {
-		buf_puts(out, "<tr><td><a href=\"");
+		sbuf_add(out, "<tr><td><a href=\"");
 		link(out, o, jget_str(u, "file"), jget_int(u, "line"));
-		buf_puts(out, "\">");
+		sbuf_add(out, "\">");
 		esc(out, jget_str(u, "file"));
-		buf_puts(out, "</a></td>");
+		sbuf_add(out, "</a></td>");
 		num_cell(out, jget_int(u, "line"));
 		cell(out, jget_str(u, "hook"));
 		cell(out, jget_str(u, "function"));
-		buf_puts(out, "</tr>\n");
+		sbuf_add(out, "</tr>\n");
 	}
 	foot(out);
-	buf_puts(out, "</details>\n");
+	sbuf_add(out, "</details>\n");
 }
 
-static void emit_compare(struct buf *out, const json_t *model, const struct render_opts *o)
+static void emit_compare(struct sbuf *out, const json_t *model, const struct render_opts *o)
 {
 	static const char *const tot_cols[] = {
 		"category=category", "#old=old", "#new=new", "#change=change", NULL,
@@ -574,19 +574,19 @@ static void emit_compare(struct buf *out, const json_t *model, const struct rend
 
 	if (!json_is_object(cmp))
 		return;
-	buf_puts(out, "<h2>Changes since ");
+	sbuf_add(out, "<h2>Changes since ");
 	esc(out, ov ? ov : "the old tree");
-	buf_puts(out, "</h2>\n");
+	sbuf_add(out, "</h2>\n");
 	head(out, "compare-totals", tot_cols);
 	for (int c = 0; c < NR_FOP_CATEGORIES; c++) {
 		long long a = jget_int(ot, category_names[c]), b = jget_int(nt, category_names[c]);
 
-		buf_printf(out, "<tr><td class=\"cat c-%s\" data-v=\"%d\">%s</td>",
+		sbuf_addf(out, "<tr><td class=\"cat c-%s\" data-v=\"%d\">%s</td>",
 			   category_names[c], c, category_titles[c]);
 		num_cell(out, a);
 		num_cell(out, b);
 		num_cell(out, b - a);
-		buf_puts(out, "</tr>\n");
+		sbuf_add(out, "</tr>\n");
 	}
 	foot(out);
 	head(out, "compare-subsystems", sub_cols);
@@ -596,75 +596,75 @@ static void emit_compare(struct buf *out, const json_t *model, const struct rend
 			"hooks", "converted", "automatic", "mapped", "manual",
 		};
 
-		buf_puts(out, "<tr>");
+		sbuf_add(out, "<tr>");
 		cell(out, jget_str(v, "name"));
 		for (size_t k = 0; k < ARRAY_SIZE(keys); k++) {
 			num_cell(out, jget_int(a, keys[k]));
 			num_cell(out, jget_int(b, keys[k]));
 		}
-		buf_puts(out, "</tr>\n");
+		sbuf_add(out, "</tr>\n");
 	}
 	foot(out);
 	head(out, "changes", ch_cols);
 	json_array_foreach(json_object_get(cmp, "changes"), i, v) {
-		buf_puts(out, "<tr>");
+		sbuf_add(out, "<tr>");
 		cell(out, jget_str(v, "change"));
-		buf_puts(out, "<td><a href=\"");
+		sbuf_add(out, "<td><a href=\"");
 		link(out, o, jget_str(v, "file"), jget_int(v, "line"));
-		buf_puts(out, "\">");
+		sbuf_add(out, "\">");
 		esc(out, jget_str(v, "file"));
-		buf_puts(out, "</a></td>");
+		sbuf_add(out, "</a></td>");
 		cell(out, jget_str(v, "function"));
 		cell(out, jget_str(v, "hook"));
 		cell(out, jget_str(v, "old_category") ? jget_str(v, "old_category") : "");
 		cell(out, jget_str(v, "category") ? jget_str(v, "category") : "");
 		cell(out, jget_str(v, "subsystem"));
-		buf_puts(out, "</tr>\n");
+		sbuf_add(out, "</tr>\n");
 	}
 	foot(out);
 }
 
-void render_html(const json_t *model, const struct render_opts *o, struct buf *out)
+void render_html(const json_t *model, const struct render_opts *o, struct sbuf *out)
 {
 	const char *ver = jget_str(json_object_get(model, "tree"), "version");
-	struct buf title = { 0 };
+	struct sbuf title = { 0 };
 	const json_t *v;
 	const char *k;
 	size_t i;
 
 	if (o->title)
-		buf_puts(&title, o->title);
+		sbuf_add(&title, o->title);
 	else
-		buf_printf(&title, "mmap_prepare conversion report: %s%s, API %s",
+		sbuf_addf(&title, "mmap_prepare conversion report: %s%s, API %s",
 			   ver ? "Linux " : "", ver ? ver : "tree", jget_str(model, "api"));
-	buf_puts(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	sbuf_add(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 		 "<meta name=\"viewport\" content=\"width=device-width\">\n<title>");
 	esc(out, title.s);
-	buf_printf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", style);
+	sbuf_addf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", style);
 	esc(out, title.s);
-	buf_puts(out, "</h1>\n<p class=\"meta\">");
+	sbuf_add(out, "</h1>\n<p class=\"meta\">");
 	if (json_array_size(json_object_get(model, "paths"))) {
-		buf_puts(out, "Scanned:");
+		sbuf_add(out, "Scanned:");
 		json_array_foreach(json_object_get(model, "paths"), i, v) {
-			buf_puts(out, " ");
+			sbuf_add(out, " ");
 			esc(out, json_string_value(v));
 		}
-		buf_puts(out, ". ");
+		sbuf_add(out, ". ");
 	}
 	if (json_object_size(json_object_get(model, "tools"))) {
 		bool first = true;
 
-		buf_puts(out, "Tools:");
+		sbuf_add(out, "Tools:");
 		json_object_foreach(json_object_get(model, "tools"), k, v) {
-			buf_printf(out, "%s ", first ? "" : ",");
+			sbuf_addf(out, "%s ", first ? "" : ",");
 			esc(out, k);
-			buf_puts(out, " ");
+			sbuf_add(out, " ");
 			esc(out, json_string_value(v));
 			first = false;
 		}
-		buf_puts(out, ".");
+		sbuf_add(out, ".");
 	}
-	buf_puts(out, "</p>\n");
+	sbuf_add(out, "</p>\n");
 	emit_totals(out, model);
 	emit_chart(out, model);
 	emit_compare(out, model, o);
@@ -674,6 +674,6 @@ void render_html(const json_t *model, const struct render_opts *o, struct buf *o
 	emit_findings(out, model, o);
 	emit_unresolved(out, model, o);
 	emit_directories(out, model);
-	buf_printf(out, "<script>\n%s</script>\n</body>\n</html>\n", script);
+	sbuf_addf(out, "<script>\n%s</script>\n</body>\n</html>\n", script);
 	free(title.s);
 }

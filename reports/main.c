@@ -95,7 +95,7 @@ static int cmd_render(int argc, char **argv)
 	struct render_opts ro = { .link_base = "", .md_limit = 40 };
 	const char *format = "html", *output = NULL, *compare = NULL;
 	json_t *tools = json_object(), *paths = json_array(), *model;
-	struct buf out = { 0 };
+	struct sbuf out = { 0 };
 	int c;
 
 	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {

@@ -60,17 +60,17 @@ static void add_str(char ***v, size_t *n, const char *s)
 /* Perl to POSIX, for the constructs MAINTAINERS uses: /x whitespace, (?:...). */
 static char *posix_regex(const char *re)
 {
-	struct buf b = { 0 };
+	struct sbuf b = { 0 };
 
 	for (const char *p = re; *p; p++) {
 		if (*p == ' ' || *p == '\t')
 			continue;
 		if (p[0] == '(' && p[1] == '?' && p[2] == ':') {
-			buf_puts(&b, "(");
+			sbuf_add(&b, "(");
 			p += 2;
 			continue;
 		}
-		buf_add(&b, p, 1);
+		sbuf_addn(&b, p, 1);
 	}
 	if (!b.s)
 		b.s = xstrdup("");

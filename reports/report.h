@@ -20,37 +20,23 @@
 
 #define PROG "mmprep-report-gen"
 
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define __noreturn __attribute__((noreturn))
 #define __printf(a, b) __attribute__((format(printf, a, b)))
 
 /* The schema name in every JSON report; bump it when a key changes meaning. */
 #define REPORT_SCHEMA "mmprep-report/1"
 
-/* util.c */
-struct buf {
-	char *s;
-	size_t len, cap;
-};
+/* ../analyzer/lib: allocation, strings (struct sbuf), read_file(), JSON helpers */
+#include "lib/util.h"
 
-__noreturn __printf(1, 2) void die(const char *fmt, ...);
-__printf(1, 2) void warn(const char *fmt, ...);
-void *xmalloc(size_t n);
-void *xcalloc(size_t n, size_t size);
-void *xrealloc(void *p, size_t n);
-char *xstrdup(const char *s);
-char *xstrndup(const char *s, size_t n);
-void buf_add(struct buf *b, const char *s, size_t n);
-void buf_puts(struct buf *b, const char *s);
-__printf(2, 3) void buf_printf(struct buf *b, const char *fmt, ...);
-char *read_file(const char *path, size_t *len);
+/* The old names of the buffer, for model.c until it is renamed (transitional). */
+#define buf sbuf
+#define buf_add sbuf_addn
+#define buf_puts sbuf_add
+#define buf_printf sbuf_addf
+
+/* output.c: stdout, or PATH replaced atomically */
 void write_output(const char *path, const char *data, size_t len);
-json_t *jstr(const char *s);
-json_t *jstr_or_null(const char *s);
-const char *jget_str(const json_t *o, const char *key);
-long long jget_int(const json_t *o, const char *key);
-int strcmp_null(const char *a, const char *b);
-void json_array_sort(json_t *arr, int (*cmp)(const void *, const void *));
 
 /* scan.c */
 int scan_file(const char *path, FILE *out);

@@ -263,16 +263,16 @@ static void parse_init(struct scan *sc, size_t open, size_t close, const char *p
 	size_t k = open + 1;
 
 	while (k < close) {
-		struct buf chain = { 0 };
+		struct sbuf chain = { 0 };
 		const struct tok *member = NULL;
 
-		buf_puts(&chain, path);
+		sbuf_add(&chain, path);
 		for (;;) {
 			if (k + 1 < close && is_punct(&t->v[k], '.') &&
 			    t->v[k + 1].kind == T_IDENT) {
 				member = &t->v[k + 1];
-				buf_puts(&chain, ".");
-				buf_add(&chain, member->s, member->len);
+				sbuf_add(&chain, ".");
+				sbuf_addn(&chain, member->s, member->len);
 				k += 2;
 			} else if (k < close && is_punct(&t->v[k], '[')) {
 				k = match_close(t, k, close) + 1;

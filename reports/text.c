@@ -7,14 +7,14 @@
 
 #include "report.h"
 
-void render_json(const json_t *model, struct buf *out)
+void render_json(const json_t *model, struct sbuf *out)
 {
 	char *s = json_dumps(model, JSON_INDENT(2) | JSON_SORT_KEYS);
 
 	if (!s)
 		die("cannot format the JSON report");
-	buf_puts(out, s);
-	buf_puts(out, "\n");
+	sbuf_add(out, s);
+	sbuf_add(out, "\n");
 	free(s);
 }
 
@@ -61,15 +61,15 @@ static long long percent(long long part, long long whole)
 }
 
 /* A Markdown table cell: no '|' or line break may leave it. */
-static void md_cell(struct buf *out, const char *s)
+static void md_cell(struct sbuf *out, const char *s)
 {
 	for (; s && *s; s++) {
 		if (*s == '|')
-			buf_puts(out, "\\|");
+			sbuf_add(out, "\\|");
 		else if (*s == '\n' || *s == '\r')
-			buf_puts(out, " ");
+			sbuf_add(out, " ");
 		else
-			buf_add(out, s, 1);
+			sbuf_addn(out, s, 1);
 	}
 }
 
@@ -81,7 +81,7 @@ static const char *const md_titles[NR_FOP_CATEGORIES] = {
 	"tool error",
 };
 
-static void md_compare(const json_t *model, struct buf *out)
+static void md_compare(const json_t *model, struct sbuf *out)
 {
 	const json_t *cmp = json_object_get(model, "compare"), *v, *kinds;
 	const json_t *ot = json_object_get(json_object_get(cmp, "old"), "totals");
@@ -89,53 +89,53 @@ static void md_compare(const json_t *model, struct buf *out)
 	const char *ov = jget_str(json_object_get(json_object_get(cmp, "old"), "tree"), "version");
 	size_t i;
 
-	buf_printf(out, "\n## Since %s\n\n", ov ? ov : "the old tree");
-	buf_puts(out, "| file_operations hooks | old | new | change |\n| --- | ---: | ---: | ---: |\n");
+	sbuf_addf(out, "\n## Since %s\n\n", ov ? ov : "the old tree");
+	sbuf_add(out, "| file_operations hooks | old | new | change |\n| --- | ---: | ---: | ---: |\n");
 	for (int c = 0; c < NR_FOP_CATEGORIES; c++) {
 		long long o = jget_int(ot, category_names[c]), n = jget_int(nt, category_names[c]);
 
-		buf_printf(out, "| %s | %lld | %lld | %+lld |\n", md_titles[c], o, n, n - o);
+		sbuf_addf(out, "| %s | %lld | %lld | %+lld |\n", md_titles[c], o, n, n - o);
 	}
-	buf_printf(out, "| **total** | %lld | %lld | %+lld |\n", jget_int(ot, "hooks"),
+	sbuf_addf(out, "| **total** | %lld | %lld | %+lld |\n", jget_int(ot, "hooks"),
 		   jget_int(nt, "hooks"), jget_int(nt, "hooks") - jget_int(ot, "hooks"));
 	kinds = json_object_get(cmp, "changes_by_kind");
 	if (json_object_size(kinds)) {
 		const char *k;
 		bool first = true;
 
-		buf_puts(out, "\nChanged hooks:");
+		sbuf_add(out, "\nChanged hooks:");
 		json_object_foreach((json_t *)kinds, k, v) {
-			buf_printf(out, "%s %s %lld", first ? "" : ",", k,
+			sbuf_addf(out, "%s %s %lld", first ? "" : ",", k,
 				   (long long)json_integer_value(v));
 			first = false;
 		}
-		buf_puts(out, ".\n");
+		sbuf_add(out, ".\n");
 	}
 	if (json_array_size(json_object_get(cmp, "subsystems"))) {
-		buf_puts(out, "\n| subsystem | hooks | done | auto | mapped | manual | error |\n");
-		buf_puts(out, "| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+		sbuf_add(out, "\n| subsystem | hooks | done | auto | mapped | manual | error |\n");
+		sbuf_add(out, "| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
 		json_array_foreach(json_object_get(cmp, "subsystems"), i, v) {
 			const json_t *o = json_object_get(v, "old"), *n = json_object_get(v, "new");
 			static const char *const keys[] = {
 				"hooks", "converted", "automatic", "mapped", "manual", "error",
 			};
 
-			buf_puts(out, "| ");
+			sbuf_add(out, "| ");
 			md_cell(out, jget_str(v, "name"));
 			for (size_t k = 0; k < ARRAY_SIZE(keys); k++) {
 				long long a = jget_int(o, keys[k]), b = jget_int(n, keys[k]);
 
 				if (a == b)
-					buf_printf(out, " | %lld", b);
+					sbuf_addf(out, " | %lld", b);
 				else
-					buf_printf(out, " | %lld→%lld", a, b);
+					sbuf_addf(out, " | %lld→%lld", a, b);
 			}
-			buf_puts(out, " |\n");
+			sbuf_add(out, " |\n");
 		}
 	}
 }
 
-void render_md(const json_t *model, const struct render_opts *o, struct buf *out)
+void render_md(const json_t *model, const struct render_opts *o, struct sbuf *out)
 {
 	const json_t *t = json_object_get(model, "totals"), *v;
 	const char *ver = jget_str(json_object_get(model, "tree"), "version");
@@ -144,26 +144,26 @@ void render_md(const json_t *model, const struct render_opts *o, struct buf *out
 	size_t n, i, shown = 0, with_hooks = 0;
 
 	if (o->title)
-		buf_printf(out, "# %s\n\n", o->title);
+		sbuf_addf(out, "# %s\n\n", o->title);
 	else
-		buf_printf(out, "# mmap_prepare conversion report: %s%s, API %s\n\n",
+		sbuf_addf(out, "# mmap_prepare conversion report: %s%s, API %s\n\n",
 			   ver ? "Linux " : "", ver ? ver : "tree", jget_str(model, "api"));
 	if (json_array_size(json_object_get(model, "paths"))) {
-		buf_puts(out, "Scanned:");
+		sbuf_add(out, "Scanned:");
 		json_array_foreach(json_object_get(model, "paths"), i, v) {
-			buf_puts(out, " ");
+			sbuf_add(out, " ");
 			md_cell(out, json_string_value(v));
 		}
-		buf_puts(out, "\n\n");
+		sbuf_add(out, "\n\n");
 	}
-	buf_puts(out, "| file_operations hooks | count | share |\n| --- | ---: | ---: |\n");
+	sbuf_add(out, "| file_operations hooks | count | share |\n| --- | ---: | ---: |\n");
 	for (int c = 0; c < NR_FOP_CATEGORIES; c++) {
 		long long k = jget_int(t, category_names[c]);
 
-		buf_printf(out, "| %s | %lld | %lld%% |\n", md_titles[c], k, percent(k, total));
+		sbuf_addf(out, "| %s | %lld | %lld%% |\n", md_titles[c], k, percent(k, total));
 	}
-	buf_printf(out, "| **total** | %lld | |\n\n", total);
-	buf_printf(out, "Other mmap-style hook types: %lld implementation(s) of %zu type(s), "
+	sbuf_addf(out, "| **total** | %lld | |\n\n", total);
+	sbuf_addf(out, "Other mmap-style hook types: %lld implementation(s) of %zu type(s), "
 		   "listed in the full report. Analyzer findings: %lld.\n",
 		   jget_int(t, "other_types"), json_array_size(json_object_get(model, "hook_types")),
 		   jget_int(t, "findings"));
@@ -172,41 +172,41 @@ void render_md(const json_t *model, const struct render_opts *o, struct buf *out
 	for (i = 0; i < n; i++)
 		if (jget_int(subs[i], "hooks"))
 			with_hooks++;
-	buf_printf(out, "\n## By subsystem\n\n%zu MAINTAINERS entr%s with file_operations hooks",
+	sbuf_addf(out, "\n## By subsystem\n\n%zu MAINTAINERS entr%s with file_operations hooks",
 		   with_hooks, with_hooks == 1 ? "y" : "ies");
 	if (with_hooks > o->md_limit)
-		buf_printf(out, "; the %zu with the most left to do", o->md_limit);
-	buf_puts(out, ":\n\n| subsystem | status | hooks | done | auto | mapped | manual | error |\n"
+		sbuf_addf(out, "; the %zu with the most left to do", o->md_limit);
+	sbuf_add(out, ":\n\n| subsystem | status | hooks | done | auto | mapped | manual | error |\n"
 		 "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
 	for (i = 0; i < n && shown < o->md_limit; i++) {
 		const json_t *s = subs[i];
 
 		if (!jget_int(s, "hooks"))
 			continue;
-		buf_puts(out, "| ");
+		sbuf_add(out, "| ");
 		md_cell(out, jget_str(s, "name"));
-		buf_puts(out, " | ");
+		sbuf_add(out, " | ");
 		md_cell(out, jget_str(s, "status") ? jget_str(s, "status") : "-");
-		buf_printf(out, " | %lld | %lld | %lld | %lld | %lld | %lld |\n", jget_int(s, "hooks"),
+		sbuf_addf(out, " | %lld | %lld | %lld | %lld | %lld | %lld |\n", jget_int(s, "hooks"),
 			   jget_int(s, "converted"), jget_int(s, "automatic"),
 			   jget_int(s, "mapped"), jget_int(s, "manual"), jget_int(s, "error"));
 		shown++;
 	}
 	if (with_hooks > shown)
-		buf_printf(out, "\n... and %zu more in the full report.\n", with_hooks - shown);
+		sbuf_addf(out, "\n... and %zu more in the full report.\n", with_hooks - shown);
 	free(subs);
 
 	if (json_array_size(json_object_get(model, "reasons"))) {
 		size_t listed = 0;
 
-		buf_puts(out, "\n## Why hooks are not converted automatically\n\n| reason | needs | hooks |\n"
+		sbuf_add(out, "\n## Why hooks are not converted automatically\n\n| reason | needs | hooks |\n"
 			 "| --- | --- | ---: |\n");
 		json_array_foreach(json_object_get(model, "reasons"), i, v) {
 			if (listed++ == 10)
 				break;
-			buf_puts(out, "| ");
+			sbuf_add(out, "| ");
 			md_cell(out, jget_str(v, "reason"));
-			buf_printf(out, " | %s | %lld |\n", jget_str(v, "category"), jget_int(v, "hooks"));
+			sbuf_addf(out, " | %s | %lld |\n", jget_str(v, "category"), jget_int(v, "hooks"));
 		}
 	}
 	if (!json_is_null(json_object_get(model, "compare")) &&
@@ -218,47 +218,47 @@ void render_md(const json_t *model, const struct render_opts *o, struct buf *out
 		bool first = true;
 
 		if (json_object_size(tools)) {
-			buf_puts(out, "\nTools:");
+			sbuf_add(out, "\nTools:");
 			json_object_foreach((json_t *)tools, k, v) {
-				buf_printf(out, "%s %s ", first ? "" : ",", k);
+				sbuf_addf(out, "%s %s ", first ? "" : ",", k);
 				md_cell(out, json_string_value(v));
 				first = false;
 			}
-			buf_puts(out, ".\n");
+			sbuf_add(out, ".\n");
 		}
 	}
 }
 
-static void csv_field(struct buf *out, const char *s, bool last)
+static void csv_field(struct sbuf *out, const char *s, bool last)
 {
 	if (s && strpbrk(s, ",\"\r\n")) {
-		buf_puts(out, "\"");
+		sbuf_add(out, "\"");
 		for (; *s; s++) {
 			if (*s == '"')
-				buf_puts(out, "\"\"");
+				sbuf_add(out, "\"\"");
 			else
-				buf_add(out, s, 1);
+				sbuf_addn(out, s, 1);
 		}
-		buf_puts(out, "\"");
+		sbuf_add(out, "\"");
 	} else if (s) {
-		buf_puts(out, s);
+		sbuf_add(out, s);
 	}
-	buf_puts(out, last ? "\r\n" : ",");
+	sbuf_add(out, last ? "\r\n" : ",");
 }
 
-static void csv_hook(struct buf *out, const json_t *h, const json_t *change, bool compare)
+static void csv_hook(struct sbuf *out, const json_t *h, const json_t *change, bool compare)
 {
-	struct buf sites = { 0 }, num = { 0 };
+	struct sbuf sites = { 0 }, num = { 0 };
 	const json_t *v;
 	size_t i;
 
 	json_array_foreach(json_object_get(h, "bindings"), i, v) {
 		if (i)
-			buf_puts(&sites, " ");
-		buf_puts(&sites, json_string_value(v));
+			sbuf_add(&sites, " ");
+		sbuf_add(&sites, json_string_value(v));
 	}
 	csv_field(out, jget_str(h, "file"), false);
-	buf_printf(&num, "%lld", jget_int(h, "line"));
+	sbuf_addf(&num, "%lld", jget_int(h, "line"));
 	csv_field(out, num.s, false);
 	csv_field(out, jget_str(h, "function"), false);
 	csv_field(out, jget_str(h, "hook"), false);
@@ -269,8 +269,8 @@ static void csv_hook(struct buf *out, const json_t *h, const json_t *change, boo
 	csv_field(out, jget_str(h, "subsystem"), false);
 	csv_field(out, jget_str(h, "directory"), false);
 	free(num.s);
-	num = (struct buf){ 0 };
-	buf_printf(&num, "%lld", jget_int(h, "findings"));
+	num = (struct sbuf){ 0 };
+	sbuf_addf(&num, "%lld", jget_int(h, "findings"));
 	csv_field(out, num.s, false);
 	csv_field(out, sites.s ? sites.s : "", !compare);
 	if (compare) {
@@ -283,23 +283,23 @@ static void csv_hook(struct buf *out, const json_t *h, const json_t *change, boo
 
 static char *change_key(const json_t *c)
 {
-	struct buf b = { 0 };
+	struct sbuf b = { 0 };
 
-	buf_printf(&b, "%s\t%s\t%s", jget_str(c, "file"), jget_str(c, "function"),
+	sbuf_addf(&b, "%s\t%s\t%s", jget_str(c, "file"), jget_str(c, "function"),
 		   jget_str(c, "hook"));
 	return b.s;
 }
 
-void render_csv(const json_t *model, struct buf *out)
+void render_csv(const json_t *model, struct sbuf *out)
 {
 	const json_t *cmp = json_object_get(model, "compare"), *h;
 	bool compare = json_is_object(cmp);
 	json_t *idx = json_object();
 	size_t i;
 
-	buf_puts(out, "file,line,function,hook,category,status,rule,reason,subsystem,directory,"
+	sbuf_add(out, "file,line,function,hook,category,status,rule,reason,subsystem,directory,"
 		 "findings,bindings");
-	buf_puts(out, compare ? ",old_category,change\r\n" : "\r\n");
+	sbuf_add(out, compare ? ",old_category,change\r\n" : "\r\n");
 	json_array_foreach(json_object_get(cmp, "changes"), i, h) {
 		char *k;
 
