@@ -2,8 +2,10 @@
 /*
  * The AST copy, type helpers, function roles and the same-TU call graph.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "ast.h"
 
@@ -36,6 +38,61 @@ bool loc_in_main(struct unit *u, CXSourceLocation loc, unsigned int *line, unsig
 	if (col)
 		*col = c;
 	return file && clang_File_isEqual(file, u->main_file);
+}
+
+/* A kernel tree's top folder has Kconfig and Kbuild files and an mm folder. */
+static bool is_tree_top(const char *dir)
+{
+	static const char *const want[] = { "Kconfig", "Kbuild", "mm" };
+	struct stat st;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(want); i++) {
+		char *p = xasprintf("%s/%s", dir, want[i]);
+		bool ok = !stat(p, &st) && (i < 2 ? S_ISREG(st.st_mode) : S_ISDIR(st.st_mode));
+
+		free(p);
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The main file's path below the top of the kernel tree it lies in ("mm/util.c"); when no
+ * tree top is found above it, the path as given if it is relative ("./" dropped), else "".
+ */
+const char *unit_tree_path(struct unit *u)
+{
+	char full[PATH_MAX], dir[PATH_MAX], *slash;
+	const char *name;
+
+	if (u->tree_path)
+		return u->tree_path;
+	name = cx_str(u, clang_getFileName(u->main_file));
+	u->tree_path = "";
+	if (realpath(name, full)) {
+		strcpy(dir, full);
+		while ((slash = strrchr(dir, '/')) && slash > dir) {
+			*slash = 0;
+			if (is_tree_top(dir)) {
+				u->tree_path = arena_strdup(&u->arena, full + (slash - dir) + 1);
+				break;
+			}
+		}
+	}
+	if (!*u->tree_path && name[0] != '/') {
+		while (!strncmp(name, "./", 2))
+			name += 2;
+		u->tree_path = name;
+	}
+	return u->tree_path;
+}
+
+/* Is the main file under the tree folder prefix ("mm/", "fs/hugetlbfs/", "mm/hugetlb")? */
+bool unit_in_tree_dir(struct unit *u, const char *prefix)
+{
+	return !strncmp(unit_tree_path(u), prefix, strlen(prefix));
 }
 
 struct kids {

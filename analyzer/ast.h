@@ -92,6 +92,7 @@ struct unit {
 	struct layout *layouts[16];
 	unsigned int nlayouts;
 	struct records *out;
+	const char *tree_path;		/* unit_tree_path(), once computed */
 };
 
 void unit_build(struct unit *u);
@@ -106,6 +107,8 @@ struct node *strip(struct node *n);		/* parens and implicit casts */
 struct node *strip_casts(struct node *n);	/* also explicit casts and & */
 CXType node_type(const struct node *n);
 bool loc_in_main(struct unit *u, CXSourceLocation loc, unsigned int *line, unsigned int *col);
+const char *unit_tree_path(struct unit *u);
+bool unit_in_tree_dir(struct unit *u, const char *prefix);
 struct func *func_at_line(struct unit *u, unsigned int line);
 
 /* Types */

@@ -6,6 +6,9 @@
  * internals mmap_action_prepare(), mmap_action_complete() or the remap prepare and
  * complete steps. error_override (7.2) is the one field drivers set directly; success_hook and
  * error_hook are action-hook's business.
+ * R9 reserves all of this for the mm core itself: nothing is reported in a file under the
+ * tree's top mm/ folder, and hide_from_rmap_until_complete is hugetlb's own field in
+ * fs/hugetlbfs/ (and mm/hugetlb*.c, which is mm core anyway).
  */
 #include "check_util.h"
 
@@ -47,12 +50,27 @@ static bool via_pointer(struct node *m)
 	return false;
 }
 
+/* The mm core runs actions: its own files may do all of the above. */
+static bool in_mm_core(struct unit *u)
+{
+	return unit_in_tree_dir(u, "mm/");
+}
+
+static bool in_hugetlb(struct unit *u)
+{
+	return unit_in_tree_dir(u, "fs/hugetlbfs/") || unit_in_tree_dir(u, "mm/hugetlb");
+}
+
 static void direct_node(struct unit *u, struct node *n)
 {
 	struct func *f = n->func;
 	const char *name, *rec;
 	struct node *w, *top;
 
+	if (n->kind != CXCursor_CallExpr && n->kind != CXCursor_MemberRefExpr)
+		return;
+	if (in_mm_core(u))
+		return;
 	if (n->kind == CXCursor_CallExpr) {
 		name = call_name(u, n);
 		if (is_core_internal(name))
@@ -86,15 +104,17 @@ static void direct_node(struct unit *u, struct node *n)
 	w = writer_of(u, top);
 	if (!w || !via_pointer(n))
 		return;
-	if (!strcmp(name, "hide_from_rmap_until_complete"))
-		report(u, my_id, w, "%s(): sets %s in %s; it is for the mm core and hugetlb only "
-		       "(and forced off for stacked callers): drop it", f->name,
-		       expr_text(u, top), prepare_ctx(u, f));
-	else
+	if (!strcmp(name, "hide_from_rmap_until_complete")) {
+		if (!in_hugetlb(u))
+			report(u, my_id, w, "%s(): sets %s in %s; it is for the mm core and "
+			       "hugetlb only (and forced off for stacked callers): drop it",
+			       f->name, expr_text(u, top), prepare_ctx(u, f));
+	} else {
 		report(u, my_id, w, "%s(): writes %s by hand in %s; request the action with an "
 		       "mmap_action_*() helper (mmap_action_remap(), mmap_action_ioremap(), "
 		       "...), which fills type and range together", f->name, expr_text(u, top),
 		       prepare_ctx(u, f));
+	}
 }
 
 void check_action_direct(int id)

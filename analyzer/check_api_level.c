@@ -173,8 +173,9 @@ static void removed_call(struct unit *u, struct node *n)
 
 	for (i = 0; i < ARRAY_SIZE(removed_names); i++)
 		if (!strcmp(name, removed_names[i].name))
-			report_sev(u, my_id, api_severity(u, removed_names[i].removed), n, "%s%s(): %s",
-				   fn_prefix(u, n->func), name, removed_names[i].advice);
+			report_sev(u, my_id, api_severity(u, removed_names[i].removed), n,
+				   "%s%s(): %s", fn_prefix(u, n->func), name,
+				   removed_names[i].advice);
 }
 
 static void level_node(struct unit *u, struct node *n)
