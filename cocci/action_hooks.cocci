@@ -93,6 +93,17 @@ def reset():
 	CURFILE[0] = files[0] if files else None
 
 
+class Reason(str):
+	"""A reason in words, with its stable id (rid) from
+	scripts/mmprep/records.schema.json."""
+
+
+def reason_of(rid, text):
+	r = Reason(text)
+	r.rid = rid
+	return r
+
+
 def record(fn, line, status, rule_name=None, reason=None):
 	path = os.environ.get("MMPREP_RECORDS")
 	tag = (CURFILE[0], fn, status)
@@ -108,6 +119,7 @@ def record(fn, line, status, rule_name=None, reason=None):
 		rec["rule"] = rule_name
 	if reason:
 		rec["reason"] = reason
+		rec["reason_id"] = getattr(reason, "rid", None) or "internal"
 	with open(path, "a", encoding="utf-8") as fp:
 		fp.write(json.dumps(rec, sort_keys=True) + "\n")
 
@@ -171,35 +183,45 @@ def site_reason(s):
 	h = s["hook"]
 	fld = s["fld"]
 	if s.get("text"):
-		return "%s is used where spatch does not see it (unparsed code " \
-		       "or an initialiser): '%s'" % (fld, source_line(s["line"]))
+		return reason_of("hook-field-unparsed",
+			"%s is used where spatch does not see it (unparsed code "
+			"or an initialiser): '%s'" % (fld, source_line(s["line"])))
 	if h is None:
-		return "%s is used in a form no rule converts: '%s'" % (
-			fld, source_line(s["line"]))
+		return reason_of("hook-field-form",
+			"%s is used in a form no rule converts: '%s'" % (
+				fld, source_line(s["line"])))
 	if h == "NULL":
-		return "%s is set to NULL: drop the assignment by hand" % fld
+		return reason_of("hook-field-null",
+			"%s is set to NULL: drop the assignment by hand" % fld)
 	if h not in DEFS:
-		return "the %s function %s() is not in this file" % (fld, h)
+		return reason_of("hook-function-elsewhere",
+			"the %s function %s() is not in this file" % (fld, h))
 	if DEFS[h]["count"] > 1:
-		return "the %s function %s() has %d definitions (#ifdef?): " \
-		       "convert by hand" % (fld, h, DEFS[h]["count"])
+		return reason_of("hook-function-ifdef",
+			"the %s function %s() has %d definitions (#ifdef?): "
+			"convert by hand" % (fld, h, DEFS[h]["count"]))
 	if fld == "error_hook":
 		if h in POSITIVE:
-			return "error_hook %s() returns %s, not a negative errno" % (
-				h, POSITIVE[h])
+			return reason_of("error-hook-positive",
+				"error_hook %s() returns %s, not a negative errno" % (
+					h, POSITIVE[h]))
 		if h in MORE and h not in ERRNO:
-			return "error_hook %s() does more than return a constant " \
-			       "errno" % h
+			return reason_of("error-hook-more",
+				"error_hook %s() does more than return a constant "
+				"errno" % h)
 		if h not in ERRNO:
-			return "error_hook %s() is not a constant errno" % h
+			return reason_of("error-hook-not-errno",
+				"error_hook %s() is not a constant errno" % h)
 		return None
 	if h not in ANON:
-		return "success_hook %s() does post-map work: " \
-		       "move it to vm_ops->mapped by hand" % h
+		return reason_of("success-hook-post-map",
+			"success_hook %s() does post-map work: "
+			"move it to vm_ops->mapped by hand" % h)
 	if s["fn"] in AFTER:
-		return "success_hook %s(): desc->vm_ops may be set after it " \
-		       "(line %d): place vma_desc_set_anonymous() by hand" % (
-			       h, AFTER[s["fn"]])
+		return reason_of("success-hook-vm-ops",
+			"success_hook %s(): desc->vm_ops may be set after it "
+			"(line %d): place vma_desc_set_anonymous() by hand" % (
+				h, AFTER[s["fn"]]))
 	return None
 
 

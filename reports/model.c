@@ -104,8 +104,18 @@ static void read_records(const char *path, struct inputs *in)
 	free(text);
 }
 
-/* The converter's verdict as a report category. */
-static enum category classify(const char *status, const char *rule, const char *reason)
+/*
+ * The reasons of category "mapped" in scripts/mmprep/records.schema.json: the hook's
+ * per-mapping state belongs in vm_ops->mapped. testcases/run-report checks that this list
+ * is the schema's.
+ */
+static const char *const mapped_reasons[] = {
+	"per-mapping-state", "effect-call", "mapped-needs-level", "mapped-open-body",
+	"success-hook-post-map",
+};
+
+/* The converter's verdict as a report category, from status, rule and reason_id. */
+static enum category classify(const char *status, const char *rule, const char *reason_id)
 {
 	if (!strcmp(status, "converted") || !strcmp(status, "convertible")) {
 		const char *r = rule ? rule : "";
@@ -120,9 +130,9 @@ static enum category classify(const char *status, const char *rule, const char *
 		return CAT_AUTOMATIC;
 	}
 	if (!strcmp(status, "declined")) {
-		if (reason && (strstr(reason, "vm_ops->mapped") ||
-			       strstr(reason, "per-mapping state")))
-			return CAT_MAPPED;
+		for (size_t i = 0; reason_id && i < ARRAY_SIZE(mapped_reasons); i++)
+			if (!strcmp(reason_id, mapped_reasons[i]))
+				return CAT_MAPPED;
 		return CAT_MANUAL;
 	}
 	return CAT_ERROR;
@@ -316,7 +326,7 @@ static void add_converter_records(struct builder *b)
 		if (!strcmp(hook, fop_prepare))
 			continue;
 		fn = fn ? fn : "";
-		cat = classify(status, rule, reason);
+		cat = classify(status, rule, jget_str(r, "reason_id"));
 		h = new_hook(jget_str(r, "file"), jget_int(r, "line"), fn, hook, cat, status);
 		if (rule)
 			json_object_set_new(h, "rule", jstr(rule));

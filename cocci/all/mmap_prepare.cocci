@@ -192,15 +192,18 @@ def nested_verdict():
 	for key, (fn, line, m) in sorted(NCALLS.items()):
 		kind = NBRIDGED.get(key)
 		if kind is None:
-			reason = "calls %s.%s in a way the bridge does not handle: '%s'" % (
-				NMEMBERS[m], m, source_line(key[0], line))
+			reason = reason_of("nested-bridge-call",
+				"calls %s.%s in a way the bridge does not handle: '%s'" % (
+				NMEMBERS[m], m, source_line(key[0], line)))
 		elif LEVEL < 701:
-			reason = "the bridge for %s.%s needs compat_set_desc_from_vma() " \
-				 "and __compat_vma_mmap(), 7.1" % (NMEMBERS[m], m)
+			reason = reason_of("nested-bridge-level",
+				 "the bridge for %s.%s needs compat_set_desc_from_vma() " \
+				 "and __compat_vma_mmap(), 7.1" % (NMEMBERS[m], m))
 		elif "desc" in NUSED.get(fn, ()) or \
 		     (kind == "return" and "err" in NUSED.get(fn, ())):
-			reason = "the bridge for %s.%s needs the names desc and err, " \
-				 "already used in %s()" % (NMEMBERS[m], m, fn)
+			reason = reason_of("nested-bridge-names",
+				 "the bridge for %s.%s needs the names desc and err, " \
+				 "already used in %s()" % (NMEMBERS[m], m, fn))
 		else:
 			if kind == "return":
 				NRET.add(fn)
@@ -230,7 +233,8 @@ def def_found(f, T, fparam, vma, pf):
 		rule(k, "nested")
 		if LEVEL < 701:
 			why(k, pf[0].line, "the bridge for a nested hook needs "
-			    "compat_set_desc_from_vma() and __compat_vma_mmap(), 7.1")
+			    "compat_set_desc_from_vma() and __compat_vma_mmap(), 7.1",
+			    rid="nested-bridge-level")
 
 def new_name(f):
 	return f if f.endswith("prepare") else f + "_prepare"
@@ -249,9 +253,18 @@ def is_hook_use(p, name, vma):
 	k = hkey(p)
 	return k in DEFS and DEFS[k]["vma"] == name
 
-def why(k, line, reason, prio=0):
+class Reason(str):
+	"""A reason to decline in words, with its stable id (rid) from
+	scripts/mmprep/records.schema.json."""
+
+def reason_of(rid, text):
+	r = Reason(text)
+	r.rid = rid
+	return r
+
+def why(k, line, reason, prio=0, rid=None):
 	"""Record a reason to decline; a lower prio wins, then the first line."""
-	WHY.setdefault(k, []).append((prio, int(line), reason))
+	WHY.setdefault(k, []).append((prio, int(line), reason_of(rid, reason)))
 
 def seen(p):
 	SEEN.setdefault(hkey(p), set()).add((p[0].line, p[0].column))
@@ -451,6 +464,7 @@ def record(k, line, status, rule_name=None, reason=None, hook="file_operations.m
 		rec["rule"] = rule_name
 	if reason:
 		rec["reason"] = reason
+		rec["reason_id"] = getattr(reason, "rid", None) or "internal"
 	with open(path, "a", encoding="utf-8") as fp:
 		fp.write(json.dumps(rec, sort_keys=True) + "\n")
 
@@ -531,11 +545,12 @@ if (pf[0].file, f) not in DEFS:
 	pass
 elif f in NESTED:
 	why((pf[0].file, f), pf[0].line,
-	    "implements %s but is not static: callers in other files would need the same change" % NESTED[f])
+	    "implements %s but is not static: callers in other files would need the same change" % NESTED[f],
+	    rid="nested-not-static")
 elif f not in GLOBAL:
 	why((pf[0].file, f), pf[0].line,
 	    "hook is not static: callers in other files would need the same change",
-	    prio=9)
+	    prio=9, rid="not-static")
 
 // EXPORT_SYMBOL*(hook) follows a tree-wide rename.
 @export depends on (hook || nested)@
@@ -558,7 +573,7 @@ if k in DEFS:
 	if f in NESTED or f not in GLOBAL:
 		why(k, pe[0].line,
 		    "hook is exported: callers in other files would need the same change",
-		    prio=0 if f in NESTED else 9)
+		    prio=0 if f in NESTED else 9, rid="exported")
 	HOOKS[k]["ops"].add((pe[0].line, pe[0].column))
 
 // Every use of the hook's name other than its ops entries.
@@ -577,7 +592,8 @@ k = (pr[0].file, f)
 h = HOOKS.get(k)
 if h is not None and k in DEFS and f not in NESTED and \
    (pr[0].line, pr[0].column) not in h["ops"]:
-	why(k, pr[0].line, "%s is also used outside file_operations.mmap" % f)
+	why(k, pr[0].line, "%s is also used outside file_operations.mmap" % f,
+	    rid="name-used-elsewhere")
 
 // Every use of the VMA parameter inside a hook.
 @vuse depends on (hook || nested)@
@@ -622,7 +638,8 @@ pd << descname.pd;
 @@
 k = hkey(pd)
 if k in DEFS:
-	why(k, pd[0].line, "the name 'desc' is already used in the hook")
+	why(k, pd[0].line, "the name 'desc' is already used in the hook",
+	    rid="desc-name-taken")
 
 // Family 7: every call of a nested hook, and the two shapes that the
 // bridge rewrites: "ret = E->m(E, vma);" and "return E->m(E, vma);" in a
@@ -731,7 +748,8 @@ if k in DEFS:
 	elif X == "NULL":
 		ALIASES[f] = X
 	else:
-		why(k, p[0].line, "is also a macro for %s in another configuration" % X)
+		why(k, p[0].line, "is also a macro for %s in another configuration" % X,
+		    rid="macro-alias")
 
 // Calls that receive the VMA, to name them when no rule understands them.
 @vcall depends on (hook || nested)@
@@ -787,11 +805,23 @@ HUMAN_WHY = {
 	"vma_lookup": "looks up a VMA (vma_lookup): the VMA does not exist yet",
 	"zap_vma_ptes": "zap_vma_ptes() needs the VMA",
 }
+HUMAN_RID = {
+	"remap_vmalloc_range": "no-action-equivalent",
+	"remap_vmalloc_range_partial": "no-action-equivalent",
+	"vm_insert_page": "needs-page-array",
+	"vm_flags_reset": "flags-reset", "vm_flags_reset_once": "flags-reset",
+	"vm_flags_init": "flags-reset",
+	"vma_set_anonymous": "anonymous-mapping", "vma_set_file": "vma-set-file",
+	"vfs_mmap": "stacked-mmap", "call_mmap": "stacked-mmap",
+	"find_vma": "vma-lookup", "vma_lookup": "vma-lookup",
+}
 if k in DEFS:
 	if fn.startswith("dma_mmap_"):
-		why(k, ph[0].line, "%s() has no mmap_action equivalent" % fn)
+		why(k, ph[0].line, "%s() has no mmap_action equivalent" % fn,
+		    rid="no-action-equivalent")
 	else:
-		why(k, ph[0].line, HUMAN_WHY.get(fn, "%s() needs the VMA" % fn))
+		why(k, ph[0].line, HUMAN_WHY.get(fn, "%s() needs the VMA" % fn),
+		    rid=HUMAN_RID.get(fn, "needs-vma"))
 
 // Per-mapping state taken at mmap time belongs in vm_ops->mapped.
 @state depends on (hook || nested)@
@@ -812,7 +842,8 @@ ps << state.ps;
 k = hkey(ps)
 if k in DEFS:
 	why(k, ps[0].line,
-	    "per-mapping state (%s) must move to vm_ops->mapped: review by hand" % fn)
+	    "per-mapping state (%s) must move to vm_ops->mapped: review by hand" % fn,
+	    rid="per-mapping-state")
 
 // A call made only for its effect: unless it is known to be harmless at
 // prepare time, the hook may be publishing per-mapping state (the afs bug of
@@ -834,7 +865,7 @@ if k in DEFS and not harmless(fn) and \
    not re.search(r"\b%s\b" % re.escape(DEFS[k]["vma"]), str(es)):
 	why(k, pe[0].line,
 	    "calls %s() for its effect at mmap time: if it sets up per-mapping state, "
-	    "that belongs in vm_ops->mapped; review by hand" % fn, prio=1)
+	    "that belongs in vm_ops->mapped; review by hand" % fn, prio=1, rid="effect-call")
 
 // The VMA pointer stored for later.
 @store depends on (hook || nested)@
@@ -850,7 +881,8 @@ pst << store.pst;
 @@
 k = hkey(pst)
 if k in DEFS and DEFS[k]["vma"] == vma:
-	why(k, pst[0].line, "stores the VMA pointer: the VMA does not exist yet")
+	why(k, pst[0].line, "stores the VMA pointer: the VMA does not exist yet",
+	    rid="vma-stored")
 
 // Fields that are read-only in the descriptor, or write-only.
 @rofield depends on (hook || nested)@
@@ -869,7 +901,8 @@ pw << rofield.pw;
 @@
 k = hkey(pw)
 if k in DEFS and DEFS[k]["vma"] == vma:
-	why(k, pw[0].line, "writes vma->%s, which the descriptor does not allow" % fld)
+	why(k, pw[0].line, "writes vma->%s, which the descriptor does not allow" % fld,
+	    rid="readonly-field")
 
 // ---------------------------------------------------------------------
 // Mapping calls that become mmap actions.
@@ -909,7 +942,8 @@ pl << aloop.pl;
 @@
 k = hkey(pl)
 if k in DEFS:
-	why(k, pl[0].line, "%s() in a loop: one action per mapping" % fn)
+	why(k, pl[0].line, "%s() in a loop: one action per mapping" % fn,
+	    rid="action-in-loop")
 
 // Shape 1: return remap_pfn_range(vma, start, pfn, size, prot);
 @ret_remap depends on (hook || nested)@
@@ -960,7 +994,8 @@ if k in DEFS and DEFS[k]["vma"] == vma and pkey(pa) not in PLAN:
 	kind = remap_kind(fn, vma, s, z, pr)
 	if LEVEL < 702:
 		why(k, pa[0].line,
-		    "the error returned by %s() is replaced: needs error_override (7.2)" % fn)
+		    "the error returned by %s() is replaced: needs error_override (7.2)" % fn,
+		    rid="needs-level")
 	else:
 		PLAN[pkey(pa)] = "if_" + kind
 		rule(k, kind.replace("_", "-"))
@@ -981,7 +1016,8 @@ pa << ret_iomap.pa;
 k = hkey(pa)
 if k in DEFS and DEFS[k]["vma"] == vma:
 	if LEVEL < 701:
-		why(k, pa[0].line, "vm_iomap_memory() needs mmap_action_simple_ioremap() (7.1)")
+		why(k, pa[0].line, "vm_iomap_memory() needs mmap_action_simple_ioremap() (7.1)",
+		    rid="needs-level")
 	else:
 		PLAN[pkey(pa)] = "ret_iomap"
 		rule(k, "simple-ioremap")
@@ -1003,7 +1039,8 @@ pa << ret_mappages.pa;
 k = hkey(pa)
 if k in DEFS and DEFS[k]["vma"] == vma:
 	if LEVEL < 701:
-		why(k, pa[0].line, "%s() needs mmap_action_map_kernel_pages() (7.1)" % fn)
+		why(k, pa[0].line, "%s() needs mmap_action_map_kernel_pages() (7.1)" % fn,
+		    rid="needs-level")
 	else:
 		PLAN[pkey(pa)] = "ret_" + fn
 		rule(k, "map-pages")
@@ -1029,7 +1066,8 @@ pa << localpages.pa;
 @@
 k = hkey(pa)
 if k in DEFS and re.search(r"\b%s\b" % re.escape(arr), str(es)):
-	why(k, pa[0].line, "%s() on a local page array: the action runs after the hook returns" % fn)
+	why(k, pa[0].line, "%s() on a local page array: the action runs after the hook returns" % fn,
+	    rid="local-page-array")
 	PLAN.pop(pkey(pa), None)
 
 // Shape 5: return vm_insert_pages(vma, addr, pages, &num);
@@ -1048,7 +1086,8 @@ pa << ret_insertpages.pa;
 k = hkey(pa)
 if k in DEFS and DEFS[k]["vma"] == vma:
 	if LEVEL < 701:
-		why(k, pa[0].line, "vm_insert_pages() needs mmap_action_map_kernel_pages() (7.1)")
+		why(k, pa[0].line, "vm_insert_pages() needs mmap_action_map_kernel_pages() (7.1)",
+		    rid="needs-level")
 	elif pkey(pa) not in PLAN:
 		PLAN[pkey(pa)] = "ret_insert_pages"
 		rule(k, "map-pages")
@@ -1091,7 +1130,8 @@ pv << fset.pv;
 k = hkey(pf)
 if k in DEFS:
 	if LEVEL >= 700 and bits(e) is None:
-		why(k, pf[0].line, "%s(): '%s' is not a list of VM_* bits" % (fn, e))
+		why(k, pf[0].line, "%s(): '%s' is not a list of VM_* bits" % (fn, e),
+		    rid="flag-mask")
 	else:
 		PLAN[pkey(pf)] = fn
 		seen(pv)
@@ -1113,7 +1153,8 @@ pv << fmod.pv;
 k = hkey(pf)
 if k in DEFS:
 	if LEVEL >= 700 and (bits(e1) is None or bits(e2) is None):
-		why(k, pf[0].line, "vm_flags_mod(): masks are not lists of VM_* bits")
+		why(k, pf[0].line, "vm_flags_mod(): masks are not lists of VM_* bits",
+		    rid="flag-mask")
 	else:
 		PLAN[pkey(pf)] = "vm_flags_mod"
 		seen(pv)
@@ -1139,9 +1180,11 @@ k = hkey(pv)
 if k in DEFS:
 	b = bits(e)
 	if LEVEL >= 700 and b is None:
-		why(k, pv[0].line, "flag test on '%s', not a list of VM_* bits" % e)
+		why(k, pv[0].line, "flag test on '%s', not a list of VM_* bits" % e,
+		    rid="flag-mask")
 	elif LEVEL == 700 and len(b) > 1:
-		why(k, pv[0].line, "test of all flags needs vma_desc_test_all() (7.1)")
+		why(k, pv[0].line, "test of all flags needs vma_desc_test_all() (7.1)",
+		    rid="needs-level")
 	else:
 		PLAN[pkey(pv)] = "testall"
 		seen(pv)
@@ -1161,7 +1204,8 @@ pv << ftest.pv;
 k = hkey(pv)
 if k in DEFS and pkey(pv) not in PLAN:
 	if LEVEL >= 700 and bits(e) is None:
-		why(k, pv[0].line, "flag test on '%s', not a list of VM_* bits" % e)
+		why(k, pv[0].line, "flag test on '%s', not a list of VM_* bits" % e,
+		    rid="flag-mask")
 	else:
 		PLAN[pkey(pv)] = "test"
 		seen(pv)
@@ -1397,16 +1441,21 @@ if k in MCALL:
 	d = OPENDEF.get(op)
 	others = [r for r in OPSREFS.get(ops, []) if r[0] != f]
 	if LEVEL < 701:
-		why(k, line, "moving %s() to vm_ops->mapped needs 7.1" % op)
+		why(k, line, "moving %s() to vm_ops->mapped needs 7.1" % op,
+		    rid="mapped-needs-level")
 	elif d is None:
-		why(k, line, "%s() is not a static void function of this file" % op)
+		why(k, line, "%s() is not a static void function of this file" % op,
+		    rid="mapped-open-kind")
 	elif d["bad"]:
-		why(k, line, "cannot move %s to vm_ops->mapped: %s" % (op, d["bad"]))
+		why(k, line, "cannot move %s to vm_ops->mapped: %s" % (op, d["bad"]),
+		    rid="mapped-open-body")
 	elif ops in VMOPS_MAPPED:
-		why(k, line, "%s already has a mapped callback" % ops)
+		why(k, line, "%s already has a mapped callback" % ops,
+		    rid="mapped-exists")
 	elif others:
 		why(k, int(others[0][1]),
-		    "%s is also used outside this hook: a mapped callback would break it (R4)" % ops)
+		    "%s is also used outside this hook: a mapped callback would break it (R4)" % ops,
+		    rid="mapped-ops-shared")
 	else:
 		MAPPED[f] = (op, ops)
 		rule(k, "mapped")
@@ -1423,7 +1472,8 @@ elif global_elsewhere(f):
 	if in_family("fields"):
 		record(k, pops[0].line, "converted", rule_name="rename")
 elif k not in DEFS and f not in ("generic_file_mmap", "generic_file_readonly_mmap"):
-	reason = "hook is defined in another file or has an unusual signature"
+	reason = reason_of("defined-elsewhere",
+			   "hook is defined in another file or has an unusual signature")
 	HOOKS[k]["reason"] = (int(pops[0].line), reason)
 	if reports_declines():
 		record(k, pops[0].line, "declined", reason=reason)
@@ -1444,21 +1494,24 @@ if k not in DEFS:
 	cocci.include_match(False)
 acts = ACTIONS.get(k, [])
 if not reasons and len(acts) > 1:
-	reasons = [(int(acts[1][0]), "%d mapping calls: one action per mapping" % len(acts))]
+	reasons = [(int(acts[1][0]), reason_of("several-actions",
+		"%d mapping calls: one action per mapping" % len(acts)))]
 if not reasons:
 	for (line, col, fn) in acts:
 		if (pf[0].file, line, col) not in PLAN:
-			reasons.append((int(line), "%s() is not the last effect of the hook" % fn))
+			reasons.append((int(line), reason_of("action-not-last",
+				"%s() is not the last effect of the hook" % fn)))
 if not reasons:
 	seen_k = SEEN.get(k, set())
 	for (line, col) in sorted(VUSES.get(k, []), key=lambda x: (int(x[0]), int(x[1]))):
 		if (line, col) not in seen_k:
 			callee = CALLV.get((k, line, col))
 			if callee:
-				why_s = "passes the VMA to %s()" % callee
+				why_s = reason_of("vma-passed", "passes the VMA to %s()" % callee)
 			else:
-				why_s = "uses the VMA in a way no rule converts: '%s'" % \
-					source_line(k[0], line)
+				why_s = reason_of("vma-use",
+					"uses the VMA in a way no rule converts: '%s'" %
+					source_line(k[0], line))
 			reasons.append((int(line), why_s))
 			break
 if k not in DEFS:
@@ -2207,7 +2260,8 @@ p << left.p;
 for f in sorted(DONE):
 	o = OKN[f]
 	if o["new"] == nf:
-		o["error"] = "internal: converted hook still uses the VMA at line %s" % p[0].line
+		o["error"] = reason_of("internal",
+			"internal: converted hook still uses the VMA at line %s" % p[0].line)
 		record((o["file"], f), o["line"], "error", reason=o["error"])
 
 @script:python depends on (hook || nested) && patch@
