@@ -119,10 +119,11 @@ install: analyzer reports
 	install -m 755 scripts/mmprep-convert scripts/kernel-tree \
 		$(DESTDIR)$(PREFIX)/share/mmprep/scripts/
 	ln -sf ../share/mmprep/scripts/mmprep-convert $(DESTDIR)$(PREFIX)/bin/mmprep-convert
-	install -d $(DESTDIR)$(PREFIX)/share/mmprep/scripts/gate
+	install -d $(DESTDIR)$(PREFIX)/share/mmprep/scripts/mmprep/gate
 	install -m 755 scripts/mmprep-gate $(DESTDIR)$(PREFIX)/share/mmprep/scripts/
-	install -m 644 scripts/gate/*.awk scripts/gate/*.jq \
-		$(DESTDIR)$(PREFIX)/share/mmprep/scripts/gate/
+	install -m 644 scripts/mmprep/__init__.py $(DESTDIR)$(PREFIX)/share/mmprep/scripts/mmprep/
+	install -m 644 scripts/mmprep/gate/*.py \
+		$(DESTDIR)$(PREFIX)/share/mmprep/scripts/mmprep/gate/
 	ln -sf ../share/mmprep/scripts/mmprep-gate $(DESTDIR)$(PREFIX)/bin/mmprep-gate
 	install -d $(DESTDIR)$(PREFIX)/share/mmprep/reports
 	install -m 755 reports/mmprep-report-gen $(DESTDIR)$(PREFIX)/share/mmprep/reports/
