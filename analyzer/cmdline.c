@@ -44,6 +44,8 @@ static void usage(FILE *f)
 "                            the flags carry -nostdinc, as kernel builds do, or -p is used)\n"
 "  --shim-dir=DIR            where the bundled headers are (default: next to the binary)\n"
 "  --exit-zero               exit 0 even with findings (for make C=1 without -k)\n"
+"  --kbuild, --no-kbuild     text findings on stderr, as Kbuild's CHECK= tools (sparse) print\n"
+"                            them (default: when the flags carry -nostdinc and -D__KERNEL__)\n"
 "  --quiet                   no notes on stderr\n"
 "  --print-clang-args        print the clang command each file is parsed with, and exit\n"
 "  --shard=I/N               check only the I-th of N deterministic parts of the file list\n"
@@ -114,6 +116,31 @@ static bool parse_number(const char *s, double *out)
 	return !errno && end != s && !*end && *out >= 0;
 }
 
+/*
+ * Kbuild's checker protocol: make C=1 CHECK=tool runs "tool $(CHECKFLAGS) $(c_flags) file.c",
+ * a compiler command line that always carries -nostdinc and -D__KERNEL__. Sparse and smatch
+ * print their warnings on stderr there, and make -s shows only stderr; so do we. Flags given
+ * after "--" are the user's own and do not count.
+ */
+static bool kbuild_command_line(const struct strv *cflags)
+{
+	bool nostdinc = false, kernel = false;
+	size_t i;
+
+	for (i = 0; i < cflags->n; i++) {
+		const char *a = cflags->v[i];
+
+		if (!strcmp(a, "--"))
+			break;
+		if (!strcmp(a, "-nostdinc"))
+			nostdinc = true;
+		else if (!strcmp(a, "-D__KERNEL__") || (!strcmp(a, "-D") && i + 1 < cflags->n &&
+							   !strcmp(cflags->v[i + 1], "__KERNEL__")))
+			kernel = true;
+	}
+	return nostdinc && kernel;
+}
+
 int parse_cmdline(int argc, char **argv, struct options *opts)
 {
 	bool after_dashdash = false;
@@ -126,6 +153,7 @@ int parse_cmdline(int argc, char **argv, struct options *opts)
 	opts->timeout = 120;
 	opts->prefilter = true;
 	opts->shims = -1;
+	opts->kbuild = -1;
 	opts->enabled = xcalloc(NR_CHECKS, sizeof(bool));
 	for (i = 0; i < NR_CHECKS; i++)
 		opts->enabled[i] = true;
@@ -139,6 +167,7 @@ int parse_cmdline(int argc, char **argv, struct options *opts)
 		}
 		if (!strcmp(a, "--")) {
 			after_dashdash = true;
+			strv_push(&opts->cflags, a);	/* a marker for kbuild_command_line() */
 		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			usage(stdout);
 			exit(0);
@@ -227,6 +256,10 @@ int parse_cmdline(int argc, char **argv, struct options *opts)
 		} else if (!strncmp(a, "--shim-dir=", 11)) {
 			free(opts->shim_dir);
 			opts->shim_dir = xstrdup(a + 11);
+		} else if (!strcmp(a, "--kbuild")) {
+			opts->kbuild = 1;
+		} else if (!strcmp(a, "--no-kbuild")) {
+			opts->kbuild = 0;
 		} else if (!strcmp(a, "--exit-zero")) {
 			opts->exit_zero = true;
 		} else if (!strcmp(a, "--quiet")) {
@@ -257,6 +290,8 @@ int parse_cmdline(int argc, char **argv, struct options *opts)
 		fprintf(stderr, TOOL_NAME ": error: no input files (see --help)\n");
 		return 2;
 	}
+	if (opts->kbuild < 0)
+		opts->kbuild = kbuild_command_line(&opts->cflags);
 	return 0;
 }
 

@@ -44,18 +44,20 @@ static void emit_stderr(const struct options *opts, const struct record *r)
 		fprintf(stderr, "%s: %s: %s\n", r->file, what, r->message);
 }
 
+/* Findings on stdout, or on stderr under Kbuild's CHECK= protocol (as sparse prints them). */
 static void emit_text(const struct options *opts, const struct records *rs)
 {
+	FILE *out = opts->kbuild > 0 ? stderr : stdout;
 	size_t i;
 
 	for (i = 0; i < rs->n; i++) {
 		const struct record *r = &rs->v[i];
 
 		if (r->kind == REC_FINDING)
-			printf("%s:%u:%u: %s: %s [%s]\n", r->file, r->line, r->col,
-			       severity_name(r), r->message, r->check);
+			fprintf(out, "%s:%u:%u: %s: %s [%s]\n", r->file, r->line, r->col,
+				severity_name(r), r->message, r->check);
 	}
-	fflush(stdout);
+	fflush(out);
 	for (i = 0; i < rs->n; i++)
 		if (rs->v[i].kind != REC_FINDING)
 			emit_stderr(opts, &rs->v[i]);

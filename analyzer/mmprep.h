@@ -38,6 +38,7 @@ struct options {
 	bool quiet_notes;
 	bool exit_zero;
 	bool print_args;
+	int kbuild;			/* text findings on stderr: -1 auto, 0 no, 1 yes */
 	int shard_index;		/* --shard=I/N: 1-based I, 0 = no sharding */
 	int shard_count;
 };

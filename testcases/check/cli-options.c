@@ -28,9 +28,9 @@ const struct file_operations odev_fops = {
 cli-options.c:19:9: warning: odev_prepare(): find_vma() returns a struct vm_area_struct in the mmap_prepare hook odev_prepare(); no VMA exists while mmap_prepare runs: use the descriptor (desc->start, end, pgoff, page_prot, flags) and do work on the new mapping in vm_ops->mapped [vma-in-prepare]
 cli-options.c:19:33: warning: odev_prepare(): 'copy.end' is read while field end of 'copy' may be unwritten (copy has no initializer); initialize it (struct vm_area_desc copy = {};), memset it, or fill it with compat_set_desc_from_vma() first [desc-uninit]
 cli-options.c:19:33: warning: odev_prepare(): 'copy.end' is read while field end of 'copy' may be unwritten (copy has no initializer); initialize it (struct vm_area_desc copy = {};), memset it, or fill it with compat_set_desc_from_vma() first [desc-uninit]
-cli-options.c:19:9: warning: odev_prepare(): find_vma() returns a struct vm_area_struct in the mmap_prepare hook odev_prepare(); no VMA exists while mmap_prepare runs: use the descriptor (desc->start, end, pgoff, page_prot, flags) and do work on the new mapping in vm_ops->mapped [vma-in-prepare]
-cli-options.c:19:33: warning: odev_prepare(): 'copy.end' is read while field end of 'copy' may be unwritten (copy has no initializer); initialize it (struct vm_area_desc copy = {};), memset it, or fill it with compat_set_desc_from_vma() first [desc-uninit]
 mmprep-check: error: unknown check 'no-such-check' (see --list-checks)
 no-such-file.c: error: cannot read: No such file or directory
+cli-options.c:19:9: warning: odev_prepare(): find_vma() returns a struct vm_area_struct in the mmap_prepare hook odev_prepare(); no VMA exists while mmap_prepare runs: use the descriptor (desc->start, end, pgoff, page_prot, flags) and do work on the new mapping in vm_ops->mapped [vma-in-prepare]
+cli-options.c:19:33: warning: odev_prepare(): 'copy.end' is read while field end of 'copy' may be unwritten (copy has no initializer); initialize it (struct vm_area_desc copy = {};), memset it, or fill it with compat_set_desc_from_vma() first [desc-uninit]
  * check-output-end
  */

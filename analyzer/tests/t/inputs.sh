@@ -24,15 +24,28 @@ ln -s "$inc" "$tmp/shims"
 	-include ../shims/linux/kernel.h -D__KERNEL__ -fno-strict-aliasing -fno-PIE \
 	-mcmodel=kernel -mfunction-return=thunk-extern -fzero-call-used-regs=used-gpr \
 	-fconserve-stack -Werror=implicit-function-declaration -DKBUILD_MODNAME='"drv"' \
-	-o drv.o -c ../src/drv.c > out 2>&1)
+	-o drv.o -c ../src/drv.c > out 2> err)
 rc=$?
-[ $rc -eq 1 ] || bad "kbuild: exit $rc, expected 1: $(head -3 "$tmp/build/out")"
-grep -q '^../src/drv.c:[0-9]*:[0-9]*: warning: .*\[vma-in-prepare\]$' "$tmp/build/out" ||
-	bad "kbuild: no vma-in-prepare finding"
+[ $rc -eq 1 ] || bad "kbuild: exit $rc, expected 1: $(head -3 "$tmp/build/err")"
+# findings on stderr, as sparse prints them: make -s shows them
+grep -q '^../src/drv.c:[0-9]*:[0-9]*: warning: .*\[vma-in-prepare\]$' "$tmp/build/err" ||
+	bad "kbuild: no vma-in-prepare finding on stderr"
+[ -s "$tmp/build/out" ] && bad "kbuild: stdout is not empty: $(head -3 "$tmp/build/out")"
 for f in src/.drv.o.d drv.d drv.o; do
 	[ -e "$tmp/build/$f" ] && bad "kbuild: $f was written"
 done
-rm -f "$tmp/build/out"
+# --no-kbuild: the same command line, findings on stdout
+(cd "$tmp/build" && "$prog" --no-kbuild -nostdinc -I../shims -D__KERNEL__ \
+	-include ../shims/linux/kernel.h ../src/drv.c > out 2> err)
+grep -q '\[vma-in-prepare\]$' "$tmp/build/out" || bad "--no-kbuild: no finding on stdout"
+grep -q '\[vma-in-prepare\]$' "$tmp/build/err" && bad "--no-kbuild: finding on stderr"
+# flags after -- are the user's: stdout; --kbuild forces stderr
+(cd "$tmp/build" && "$prog" ../src/drv.c -- -nostdinc -I../shims -D__KERNEL__ > out 2> err)
+grep -q '\[vma-in-prepare\]$' "$tmp/build/out" || bad "flags after --: no finding on stdout"
+(cd "$tmp/build" && "$prog" --kbuild ../src/drv.c > out 2> err)
+grep -q '\[vma-in-prepare\]$' "$tmp/build/err" || bad "--kbuild: no finding on stderr"
+[ -s "$tmp/build/out" ] && bad "--kbuild: stdout is not empty"
+rm -f "$tmp/build/out" "$tmp/build/err"
 
 # compile database with relative paths, as gen_compile_commands.py writes it
 cat > "$tmp/build/compile_commands.json" <<JSON
