@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The field-write interpreter behind desc-uninit, the per-function summaries it uses for
- * same-TU callees, and the path checks of the desc parameter (action-twice,
- * prot-after-remap).
+ * same-TU callees, and the path facts about the desc parameter behind action-twice and
+ * prot-after-remap. It reports nothing itself: it publishes facts (flow.h) and the checks
+ * turn them into findings.
  *
  * State: for every tracked object, the set of leaves (fields) written on every path so far.
  * Joins intersect; loops run their body once; goto states are joined at their label.
@@ -12,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
 #include "flow.h"
 
 #define MAX_OBJS 16
@@ -25,21 +25,11 @@ enum flow_mode {
 	FLOW_HOOK,
 };
 
-enum use_kind {
-	USE_READ,
-	USE_COPY,
-	USE_ESCAPE,
-	USE_STORE,
-	USE_RETURN,
-	USE_CALLEE,
-};
-
 struct tobj {
 	CXCursor decl;
 	const struct layout *lay;
 	bool param;			/* the object is *decl */
 	const char *name;
-	bool reported;
 	unsigned int param_index;
 	uint64_t needs;
 	bool escapes;
@@ -83,9 +73,8 @@ struct flow {
 	struct unit *u;
 	struct func *f;
 	enum flow_mode mode;
-	int check_id;
-	enum hook_flow_check which;
-	bool hook_reported;
+	flow_fact_fn fact_fn;
+	void *fact_data;
 	struct tobj obj[MAX_OBJS];
 	unsigned int nobj;
 	struct falias alias[MAX_ALIAS];
@@ -173,82 +162,41 @@ static void clear_alias(struct flow *fl, CXCursor var)
 		a->obj = -1;
 }
 
-static const char *fix_hint(struct flow *fl, const struct tobj *o)
-{
-	if (!strcmp(o->lay->record, "mmap_action"))
-		return arena_printf(&fl->u->arena,
-				    "initialize it (struct mmap_action %s = {};) or memset it first",
-				    o->name);
-	if (fl->u->api >= 701)
-		return arena_printf(&fl->u->arena,
-				    "initialize it (struct vm_area_desc %s = {};), memset it, or fill "
-				    "it with compat_set_desc_from_vma() first", o->name);
-	return arena_printf(&fl->u->arena,
-			    "initialize it (struct vm_area_desc %s = {};) or memset it first",
-			    o->name);
-}
-
-static const char *obj_text(struct flow *fl, const struct tobj *o, const char *path)
-{
-	if (!*path)
-		return o->name;
-	return arena_printf(&fl->u->arena, "%s.%s", o->name, path);
-}
-
 static void fl_use(struct flow *fl, int oi, const char *path, uint64_t mask, struct fstate *st,
-		   struct node *at, enum use_kind kind, const char *via)
+		   struct node *at, enum flow_use kind, const char *via)
 {
 	struct tobj *o = &fl->obj[oi];
 	uint64_t unwritten = mask & ~st->w[oi];
 	struct sbuf fields = { 0 };
-	const char *what;
+	struct flow_fact fact = { 0 };
 
 	if (!unwritten || st->dead || fl->mode == FLOW_HOOK)
 		return;
 	if (fl->mode == FLOW_SUMMARY) {
 		o->needs |= unwritten;
-		if (kind == USE_ESCAPE || kind == USE_STORE || kind == USE_RETURN ||
-		    (kind == USE_CALLEE && via && strstr(via, "passes"))) {
+		if (kind == FLOW_USE_ESCAPE || kind == FLOW_USE_STORE || kind == FLOW_USE_RETURN ||
+		    (kind == FLOW_USE_CALLEE && via && strstr(via, "passes"))) {
 			if (!o->escapes)
-				o->via = kind == USE_STORE ? "a store" :
-					 kind == USE_RETURN ? "its caller" : via;
+				o->via = kind == FLOW_USE_STORE ? "a store" :
+					 kind == FLOW_USE_RETURN ? "its caller" : via;
 			o->escapes = true;
 		} else if (!o->via) {
 			o->via = via ? via : (*path ? path : NULL);
 		}
 		return;
 	}
-	if (o->reported)
-		return;
-	o->reported = true;
 	layout_names(o->lay, unwritten, &fields);
-	switch (kind) {
-	case USE_READ:
-		what = arena_printf(&fl->u->arena, "'%s' is read", obj_text(fl, o, path));
-		break;
-	case USE_COPY:
-		what = arena_printf(&fl->u->arena, "'%s' is copied", obj_text(fl, o, path));
-		break;
-	case USE_ESCAPE:
-		what = arena_printf(&fl->u->arena, "the address of '%s' is passed to %s%s",
-				    obj_text(fl, o, path), via, strchr(via, '(') ? "" : "()");
-		break;
-	case USE_STORE:
-		what = arena_printf(&fl->u->arena, "the address of '%s' is stored",
-				    obj_text(fl, o, path));
-		break;
-	case USE_RETURN:
-		what = arena_printf(&fl->u->arena, "'%s' is returned", obj_text(fl, o, path));
-		break;
-	default:
-		what = arena_printf(&fl->u->arena, "the address of '%s' is passed to %s",
-				    obj_text(fl, o, path), via);
-		break;
-	}
-	report(fl->u, fl->check_id, at,
-	       "%s(): %s while %s %s of '%s' may be unwritten (%s has no initializer); %s",
-	       fl->f->name, what, strchr(fields.s, ',') ? "fields" : "field", fields.s, o->name,
-	       o->name, fix_hint(fl, o));
+	fact.kind = FACT_UNINIT_USE;
+	fact.f = fl->f;
+	fact.at = at;
+	fact.obj = o->name;
+	fact.obj_index = (unsigned int)oi;
+	fact.record = o->lay->record;
+	fact.use = kind;
+	fact.path = path;
+	fact.via = via;
+	fact.fields = fields.s;
+	fl->fact_fn(fl->u, &fact, fl->fact_data);
 	free(fields.s);
 }
 
@@ -258,20 +206,25 @@ static void fl_write(struct flow *fl, int oi, uint64_t mask, struct fstate *st, 
 
 	if (st->dead)
 		return;
-	if (fl->mode == FLOW_HOOK && fl->which == HOOK_PROT_AFTER_REMAP && st->must_remap &&
-	    !fl->hook_reported && (mask & layout_mask(o->lay, "page_prot")) &&
+	if (fl->mode == FLOW_HOOK && st->must_remap && (mask & layout_mask(o->lay, "page_prot")) &&
 	    mask != layout_all(o->lay)) {
-		fl->hook_reported = true;
-		report(fl->u, fl->check_id, at,
-		       "%s(): %s->page_prot is changed after %s() on line %u already captured it; "
-		       "the remap keeps the old protection: set %s->page_prot before calling %s()",
-		       fl->f->name, o->name, st->act_name, st->act_line, o->name, st->act_name);
+		struct flow_fact fact = { 0 };
+
+		fact.kind = FACT_PROT_AFTER_REMAP;
+		fact.f = fl->f;
+		fact.at = at;
+		fact.obj = o->name;
+		fact.obj_index = (unsigned int)oi;
+		fact.record = o->lay->record;
+		fact.action = st->act_name;
+		fact.action_line = st->act_line;
+		fl->fact_fn(fl->u, &fact, fl->fact_data);
 	}
 	st->w[oi] |= mask;
 }
 
 static void fl_consume(struct flow *fl, struct ref r, struct fstate *st, struct node *at,
-		       enum use_kind kind, const char *via)
+		       enum flow_use kind, const char *via)
 {
 	struct tobj *o;
 
@@ -279,12 +232,12 @@ static void fl_consume(struct flow *fl, struct ref r, struct fstate *st, struct 
 		return;
 	o = &fl->obj[r.obj];
 	if (r.addr) {
-		if (kind == USE_ESCAPE || kind == USE_STORE || kind == USE_RETURN)
+		if (kind == FLOW_USE_ESCAPE || kind == FLOW_USE_STORE || kind == FLOW_USE_RETURN)
 			fl_use(fl, r.obj, r.path, layout_mask(o->lay, r.path), st, at, kind, via);
 		return;
 	}
 	fl_use(fl, r.obj, r.path, layout_mask(o->lay, r.path), st, r.at ? r.at : at,
-	       *r.path ? USE_READ : USE_COPY, via);
+	       *r.path ? FLOW_USE_READ : FLOW_USE_COPY, via);
 }
 
 static bool is_zeroing(const char *name)
@@ -335,17 +288,24 @@ static uint64_t map_mask(const struct layout *from, uint64_t mask, const struct 
 	return m;
 }
 
-static void hook_action_call(struct flow *fl, const char *name, struct node *call,
+static void hook_action_call(struct flow *fl, int oi, const char *name, struct node *call,
 			     struct fstate *st)
 {
 	if (st->dead)
 		return;
-	if (fl->which == HOOK_ACTION_TWICE && st->may_action && !fl->hook_reported) {
-		fl->hook_reported = true;
-		report(fl->u, fl->check_id, call,
-		       "%s(): %s() replaces the action already requested by %s() on line %u; a "
-		       "descriptor carries one action: request a single range (or keep the "
-		       "driver on .mmap)", fl->f->name, name, st->act_name, st->act_line);
+	if (st->may_action) {
+		struct flow_fact fact = { 0 };
+
+		fact.kind = FACT_SECOND_ACTION;
+		fact.f = fl->f;
+		fact.at = call;
+		fact.obj = fl->obj[oi].name;
+		fact.obj_index = (unsigned int)oi;
+		fact.record = fl->obj[oi].lay->record;
+		fact.action = st->act_name;
+		fact.action_line = st->act_line;
+		fact.helper = name;
+		fl->fact_fn(fl->u, &fact, fl->fact_data);
 	}
 	st->may_action = true;
 	st->act_name = arena_strdup(&fl->u->arena, name);
@@ -363,7 +323,7 @@ static struct ref fl_call(struct flow *fl, struct node *n, struct fstate *st)
 
 	if (clang_Cursor_isNull(target)) {
 		if (n->nkids)
-			fl_consume(fl, fl_expr(fl, n->kids[0], st), st, n, USE_READ, NULL);
+			fl_consume(fl, fl_expr(fl, n->kids[0], st), st, n, FLOW_USE_READ, NULL);
 	} else {
 		name = cx_str(fl->u, clang_getCursorSpelling(target));
 		callee = func_for_decl(fl->u, target);
@@ -378,13 +338,13 @@ static struct ref fl_call(struct flow *fl, struct node *n, struct fstate *st)
 			continue;
 		o = &fl->obj[r.obj];
 		if (!r.addr) {
-			fl_consume(fl, r, st, n, USE_COPY, NULL);
+			fl_consume(fl, r, st, n, FLOW_USE_COPY, NULL);
 			continue;
 		}
 		mask = layout_mask(o->lay, r.path);
 		if (fl->mode == FLOW_HOOK) {
 			if (name && pi == 0 && !*r.path && is_action_helper(name))
-				hook_action_call(fl, name, n, st);
+				hook_action_call(fl, r.obj, name, n, st);
 			continue;
 		}
 		if (name && is_inert_builtin(name))
@@ -398,7 +358,7 @@ static struct ref fl_call(struct flow *fl, struct node *n, struct fstate *st)
 			if (pi == 0)
 				fl_write(fl, r.obj, mask, st, n);
 			else
-				fl_use(fl, r.obj, r.path, mask, st, n, USE_COPY, NULL);
+				fl_use(fl, r.obj, r.path, mask, st, n, FLOW_USE_COPY, NULL);
 			continue;
 		}
 		if (callee && pi < callee->nparams) {
@@ -410,15 +370,17 @@ static struct ref fl_call(struct flow *fl, struct node *n, struct fstate *st)
 				const char *via;
 
 				if (s->escapes)
-					via = arena_printf(&fl->u->arena, "%s(), which passes it on "
-							   "to %s%s", name, s->via ? s->via : "?",
+					via = arena_printf(&fl->u->arena,
+							   "%s(), which passes it on to %s%s", name,
+							   s->via ? s->via : "?",
 							   s->via && !strchr(s->via, '(') &&
 							   !strchr(s->via, ' ') ? "()" : "");
 				else
 					via = arena_printf(&fl->u->arena, "%s(), which reads it",
 							   name);
 				if (needs)
-					fl_use(fl, r.obj, r.path, needs, st, n, USE_CALLEE, via);
+					fl_use(fl, r.obj, r.path, needs, st, n, FLOW_USE_CALLEE,
+					       via);
 				fl_write(fl, r.obj, must, st, n);
 				continue;
 			}
@@ -427,7 +389,7 @@ static struct ref fl_call(struct flow *fl, struct node *n, struct fstate *st)
 			fl_write(fl, r.obj, mask, st, n);
 			continue;
 		}
-		fl_use(fl, r.obj, r.path, mask, st, n, USE_ESCAPE,
+		fl_use(fl, r.obj, r.path, mask, st, n, FLOW_USE_ESCAPE,
 		       name ? name : arena_printf(&fl->u->arena, "the indirect call %s()",
 						  call_name(fl->u, n)));
 	}
@@ -456,7 +418,7 @@ static struct ref fl_assign(struct flow *fl, struct node *n, struct fstate *st)
 		int oi = find_obj(fl, d);
 
 		if (oi >= 0 && !fl->obj[oi].param) {
-			fl_consume(fl, r, st, n, USE_STORE, NULL);
+			fl_consume(fl, r, st, n, FLOW_USE_STORE, NULL);
 			fl_write(fl, oi, layout_all(fl->obj[oi].lay), st, n);
 			return NOREF;
 		}
@@ -466,14 +428,14 @@ static struct ref fl_assign(struct flow *fl, struct node *n, struct fstate *st)
 				return NOREF;
 			}
 			clear_alias(fl, d);
-			fl_consume(fl, r, st, n, USE_READ, NULL);
+			fl_consume(fl, r, st, n, FLOW_USE_READ, NULL);
 			return NOREF;
 		}
-		fl_consume(fl, r, st, n, USE_STORE, NULL);
+		fl_consume(fl, r, st, n, FLOW_USE_STORE, NULL);
 		return NOREF;
 	}
 	l = fl_expr(fl, lhs, st);
-	fl_consume(fl, r, st, n, USE_STORE, NULL);
+	fl_consume(fl, r, st, n, FLOW_USE_STORE, NULL);
 	if (l.obj >= 0 && !l.addr)
 		fl_write(fl, l.obj, layout_mask(fl->obj[l.obj].lay, l.path), st, n);
 	return NOREF;
@@ -539,17 +501,17 @@ static struct ref fl_expr(struct flow *fl, struct node *n, struct fstate *st)
 				r.addr = false;
 				return r;
 			}
-			fl_consume(fl, r, st, n, USE_READ, NULL);
+			fl_consume(fl, r, st, n, FLOW_USE_READ, NULL);
 			return NOREF;
 		case UNOP_INCDEC:
 			r = fl_expr(fl, n->kids[0], st);
 			if (r.obj >= 0 && !r.addr) {
-				fl_consume(fl, r, st, n, USE_READ, NULL);
+				fl_consume(fl, r, st, n, FLOW_USE_READ, NULL);
 				fl_write(fl, r.obj, layout_mask(fl->obj[r.obj].lay, r.path), st, n);
 			}
 			return NOREF;
 		default:
-			fl_consume(fl, fl_expr(fl, n->kids[0], st), st, n, USE_READ, NULL);
+			fl_consume(fl, fl_expr(fl, n->kids[0], st), st, n, FLOW_USE_READ, NULL);
 			return NOREF;
 		}
 	case CXCursor_BinaryOperator:
@@ -557,16 +519,16 @@ static struct ref fl_expr(struct flow *fl, struct node *n, struct fstate *st)
 			break;
 		if (is_assign(fl->u, n))
 			return fl_assign(fl, n, st);
-		fl_consume(fl, fl_expr(fl, n->kids[0], st), st, n, USE_READ, NULL);
-		fl_consume(fl, fl_expr(fl, n->kids[1], st), st, n, USE_READ, NULL);
+		fl_consume(fl, fl_expr(fl, n->kids[0], st), st, n, FLOW_USE_READ, NULL);
+		fl_consume(fl, fl_expr(fl, n->kids[1], st), st, n, FLOW_USE_READ, NULL);
 		return NOREF;
 	case CXCursor_CompoundAssignOperator:
 		if (n->nkids != 2)
 			break;
-		fl_consume(fl, fl_expr(fl, n->kids[1], st), st, n, USE_READ, NULL);
+		fl_consume(fl, fl_expr(fl, n->kids[1], st), st, n, FLOW_USE_READ, NULL);
 		r = fl_expr(fl, n->kids[0], st);
 		if (r.obj >= 0 && !r.addr) {
-			fl_consume(fl, r, st, n, USE_READ, NULL);
+			fl_consume(fl, r, st, n, FLOW_USE_READ, NULL);
 			fl_write(fl, r.obj, layout_mask(fl->obj[r.obj].lay, r.path), st, n);
 		}
 		return NOREF;
@@ -576,7 +538,7 @@ static struct ref fl_expr(struct flow *fl, struct node *n, struct fstate *st)
 		if (n->nkids == 3) {
 			struct fstate s1, s2;
 
-			fl_consume(fl, fl_expr(fl, n->kids[0], st), st, n, USE_READ, NULL);
+			fl_consume(fl, fl_expr(fl, n->kids[0], st), st, n, FLOW_USE_READ, NULL);
 			s1 = *st;
 			s2 = *st;
 			r = fl_expr(fl, n->kids[1], &s1);
@@ -584,15 +546,15 @@ static struct ref fl_expr(struct flow *fl, struct node *n, struct fstate *st)
 			*st = s1;
 			join(st, &s2);
 			if (r.obj >= 0 && r.addr) {
-				fl_consume(fl, r2, st, n, USE_READ, NULL);
+				fl_consume(fl, r2, st, n, FLOW_USE_READ, NULL);
 				return r;
 			}
 			if (r2.obj >= 0 && r2.addr) {
-				fl_consume(fl, r, st, n, USE_READ, NULL);
+				fl_consume(fl, r, st, n, FLOW_USE_READ, NULL);
 				return r2;
 			}
-			fl_consume(fl, r, st, n, USE_READ, NULL);
-			fl_consume(fl, r2, st, n, USE_READ, NULL);
+			fl_consume(fl, r, st, n, FLOW_USE_READ, NULL);
+			fl_consume(fl, r2, st, n, FLOW_USE_READ, NULL);
 			return NOREF;
 		}
 		break;
@@ -607,8 +569,8 @@ static struct ref fl_expr(struct flow *fl, struct node *n, struct fstate *st)
 			return fl_expr(fl, n->kids[0], st);
 		if (n->nkids >= 2 && n->kids[0]->kind == CXCursor_MemberRef) {
 			/* designated initializer: the value is stored */
-			fl_consume(fl, fl_expr(fl, n->kids[n->nkids - 1], st), st, n, USE_STORE,
-				   NULL);
+			fl_consume(fl, fl_expr(fl, n->kids[n->nkids - 1], st), st, n,
+				   FLOW_USE_STORE, NULL);
 			return NOREF;
 		}
 		break;
@@ -616,7 +578,7 @@ static struct ref fl_expr(struct flow *fl, struct node *n, struct fstate *st)
 		for (i = 0; i < n->nkids; i++)
 			if (node_is_expr(n->kids[i]))
 				fl_consume(fl, fl_expr(fl, n->kids[i], st), st, n->kids[i],
-					   USE_STORE, NULL);
+					   FLOW_USE_STORE, NULL);
 		return NOREF;
 	case CXCursor_StmtExpr:
 		for (i = 0; i < n->nkids; i++)
@@ -627,17 +589,18 @@ static struct ref fl_expr(struct flow *fl, struct node *n, struct fstate *st)
 		if (n->nkids != 2)
 			break;
 		r = fl_expr(fl, n->kids[0], st);
-		fl_consume(fl, fl_expr(fl, n->kids[1], st), st, n, USE_READ, NULL);
+		fl_consume(fl, fl_expr(fl, n->kids[1], st), st, n, FLOW_USE_READ, NULL);
 		if (r.obj >= 0 && !r.addr)
 			return r;
-		fl_consume(fl, r, st, n, USE_READ, NULL);
+		fl_consume(fl, r, st, n, FLOW_USE_READ, NULL);
 		return NOREF;
 	default:
 		break;
 	}
 	for (i = 0; i < n->nkids; i++) {
 		if (node_is_expr(n->kids[i]))
-			fl_consume(fl, fl_expr(fl, n->kids[i], st), st, n->kids[i], USE_READ, NULL);
+			fl_consume(fl, fl_expr(fl, n->kids[i], st), st, n->kids[i],
+				   FLOW_USE_READ, NULL);
 		else if (clang_isStatement(n->kids[i]->kind))
 			fl_stmt(fl, n->kids[i], st);
 	}
@@ -674,7 +637,7 @@ static void fl_vardecl(struct flow *fl, struct node *n, struct fstate *st)
 		set_alias(fl, n->cur, r);
 		return;
 	}
-	fl_consume(fl, r, st, n, USE_STORE, NULL);
+	fl_consume(fl, r, st, n, FLOW_USE_STORE, NULL);
 }
 
 static bool may_revive(struct node *n)
@@ -717,7 +680,7 @@ static void fl_stmt(struct flow *fl, struct node *n, struct fstate *st)
 	case CXCursor_IfStmt:
 		if (n->nkids < 2)
 			break;
-		fl_consume(fl, fl_expr(fl, n->kids[0], st), st, n, USE_READ, NULL);
+		fl_consume(fl, fl_expr(fl, n->kids[0], st), st, n, FLOW_USE_READ, NULL);
 		s1 = *st;
 		s2 = *st;
 		fl_stmt(fl, n->kids[1], &s1);
@@ -729,7 +692,7 @@ static void fl_stmt(struct flow *fl, struct node *n, struct fstate *st)
 	case CXCursor_WhileStmt:
 		if (n->nkids < 2)
 			break;
-		fl_consume(fl, fl_expr(fl, n->kids[0], st), st, n, USE_READ, NULL);
+		fl_consume(fl, fl_expr(fl, n->kids[0], st), st, n, FLOW_USE_READ, NULL);
 		s1 = *st;
 		fl_loop_body(fl, n->kids[1], &s1, &brk);
 		break;
@@ -737,7 +700,7 @@ static void fl_stmt(struct flow *fl, struct node *n, struct fstate *st)
 		if (n->nkids < 2)
 			break;
 		fl_loop_body(fl, n->kids[0], st, &brk);
-		fl_consume(fl, fl_expr(fl, n->kids[1], st), st, n, USE_READ, NULL);
+		fl_consume(fl, fl_expr(fl, n->kids[1], st), st, n, FLOW_USE_READ, NULL);
 		join(st, &brk);
 		break;
 	case CXCursor_ForStmt:
@@ -745,7 +708,8 @@ static void fl_stmt(struct flow *fl, struct node *n, struct fstate *st)
 			break;
 		for (i = 0; i + 1 < n->nkids; i++) {
 			if (node_is_expr(n->kids[i]))
-				fl_consume(fl, fl_expr(fl, n->kids[i], st), st, n, USE_READ, NULL);
+				fl_consume(fl, fl_expr(fl, n->kids[i], st), st, n,
+					   FLOW_USE_READ, NULL);
 			else
 				fl_stmt(fl, n->kids[i], st);
 		}
@@ -759,7 +723,7 @@ static void fl_stmt(struct flow *fl, struct node *n, struct fstate *st)
 
 		if (n->nkids < 2)
 			break;
-		fl_consume(fl, fl_expr(fl, n->kids[0], st), st, n, USE_READ, NULL);
+		fl_consume(fl, fl_expr(fl, n->kids[0], st), st, n, FLOW_USE_READ, NULL);
 		sw.entry = *st;
 		sw.has_default = false;
 		fl->sw = &sw;
@@ -793,7 +757,7 @@ static void fl_stmt(struct flow *fl, struct node *n, struct fstate *st)
 		break;
 	case CXCursor_ReturnStmt:
 		if (n->nkids)
-			fl_consume(fl, fl_expr(fl, n->kids[0], st), st, n, USE_RETURN, NULL);
+			fl_consume(fl, fl_expr(fl, n->kids[0], st), st, n, FLOW_USE_RETURN, NULL);
 		join(&fl->exit, st);
 		st->dead = true;
 		break;
@@ -826,12 +790,13 @@ static void fl_stmt(struct flow *fl, struct node *n, struct fstate *st)
 		break;
 	default:
 		if (node_is_expr(n)) {
-			fl_consume(fl, fl_expr(fl, n, st), st, n, USE_READ, NULL);
+			fl_consume(fl, fl_expr(fl, n, st), st, n, FLOW_USE_READ, NULL);
 			break;
 		}
 		for (i = 0; i < n->nkids; i++) {
 			if (node_is_expr(n->kids[i]))
-				fl_consume(fl, fl_expr(fl, n->kids[i], st), st, n, USE_READ, NULL);
+				fl_consume(fl, fl_expr(fl, n->kids[i], st), st, n,
+					   FLOW_USE_READ, NULL);
 			else
 				fl_stmt(fl, n->kids[i], st);
 		}
@@ -939,26 +904,27 @@ const struct summary *func_summary(struct unit *u, struct func *f, unsigned int 
 	return &f->sums[param];
 }
 
-void flow_uninit(struct unit *u, struct func *f, int check_id)
+void flow_uninit(struct unit *u, struct func *f, flow_fact_fn fn, void *data)
 {
 	struct flow *fl = xcalloc(1, sizeof(*fl));
 	struct fstate st;
 
 	fl_init(fl, u, f, FLOW_UNINIT);
-	fl->check_id = check_id;
+	fl->fact_fn = fn;
+	fl->fact_data = data;
 	memset(&st, 0, sizeof(st));
 	fl_stmt(fl, func_body(f->tree), &st);
 	free(fl);
 }
 
-void flow_hook(struct unit *u, struct func *f, int check_id, enum hook_flow_check which)
+void flow_hook(struct unit *u, struct func *f, flow_fact_fn fn, void *data)
 {
 	struct flow *fl = xcalloc(1, sizeof(*fl));
 	struct fstate st;
 
 	fl_init(fl, u, f, FLOW_HOOK);
-	fl->check_id = check_id;
-	fl->which = which;
+	fl->fact_fn = fn;
+	fl->fact_data = data;
 	memset(&st, 0, sizeof(st));
 	add_param_objs(fl, &st, true);
 	if (fl->nobj)
