@@ -56,6 +56,19 @@ static bool has_word(const char *text, size_t len, const char *word, bool whole)
 	return false;
 }
 
+/* "->mmap" not followed by an identifier character: mmap-presence's f_op->mmap tests. */
+static bool has_member_mmap(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+
+	while (p < end && (p = memmem(p, (size_t)(end - p), "->mmap", 6))) {
+		p += 6;
+		if (p >= end || !ident_char(*p))
+			return true;
+	}
+	return false;
+}
+
 /* Cheap test on the main file: can any check find anything here? */
 bool prefilter_match(const char *path)
 {
@@ -73,6 +86,8 @@ bool prefilter_match(const char *path)
 		hit = has_word(text, len, words[i], false);
 	if (!hit)
 		hit = has_word(text, len, "mapped", true);
+	if (!hit)
+		hit = has_member_mmap(text, len);
 	free(text);
 	return hit;
 }

@@ -40,3 +40,6 @@ CHECK(api_level, "api-level", "R16",
 	"where VMA_*_BIT numbers are expected")
 CHECK(compat_complete, "compat-complete", "R17",
 	"a descriptor built with compat_set_desc_from_vma() never reaches __compat_vma_mmap()")
+CHECK(mmap_presence, "mmap-presence", "R19",
+	"f_op->mmap tested to decide whether a file can be mapped, where can_mmap_file() is "
+	"meant (a converted file has no .mmap)")
