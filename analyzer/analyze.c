@@ -183,6 +183,16 @@ static bool is_parse_error(const struct diag_info *d)
 	       !strcmp(d->category, "Lexical or Preprocessor Issue");
 }
 
+/* "'linux/random.h' file not found" -> "'linux/random.h' not found" */
+static char *missing_reason(const char *msg)
+{
+	const char *q = msg[0] == '\'' ? strchr(msg + 1, '\'') : NULL;
+
+	if (!q)
+		return xstrdup(msg);
+	return xasprintf("%.*s not found", (int)(q - msg + 1), msg);
+}
+
 static void note(struct records *out, const char *file, unsigned int line, unsigned int col,
 		 const char *msg)
 {
@@ -199,7 +209,8 @@ void analyze_job(const struct options *opts, const struct job *job, struct recor
 	unsigned int ndiags = 0, i, main_errors = 0, header_errors = 0;
 	const struct diag_info *first_main = NULL, *first_header = NULL, *missing = NULL;
 	const struct diag_info *fatal = NULL;
-	char *msg;
+	size_t first_rec = out->n;
+	char *msg, *partial = NULL;
 
 	if (opts->prefilter && !prefilter_match(job->path))
 		return;
@@ -276,6 +287,13 @@ void analyze_job(const struct options *opts, const struct job *job, struct recor
 				"incomplete", missing->msg, missing->where);
 		note(out, job->file, 0, 0, msg);
 		free(msg);
+		partial = missing_reason(missing->msg);
+	} else if (first_header) {
+		partial = xasprintf("%u error%s in included headers", header_errors,
+				    header_errors > 1 ? "s" : "");
+	} else if (first_main) {
+		partial = xasprintf("%u error%s in this file", main_errors,
+				    main_errors > 1 ? "s" : "");
 	}
 	if (first_main && !missing) {
 		msg = xasprintf("%u error%s in this file (first: %u:%u: %s); code clang could not "
@@ -294,6 +312,9 @@ void analyze_job(const struct options *opts, const struct job *job, struct recor
 	}
 	run_checks(&u);
 	timing(job->file, "checks");
+	/* every record of a file analysed in part says so: it is not a clean result */
+	records_set_partial(out, first_rec, partial);
+	free(partial);
 done:
 	free_diags(diags, ndiags);
 	free(u.funcs);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dlfcn.h>
 #include <ftw.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -422,15 +423,117 @@ static char *find_shim_dir(const struct options *opts)
 	return xstrdup(SHIM_DIR);
 }
 
-static void add_common_args(const struct options *opts, struct job *j, bool shims,
-			    const char *shim_dir)
+static bool has_stddef(const char *dir)
 {
-	strv_push_own(&j->args, xasprintf("-DMMPREP_API=%d", opts->api));
+	char *p = xasprintf("%s/stddef.h", dir);
+	bool ok = !access(p, R_OK);
+
+	free(p);
+	return ok;
+}
+
+/*
+ * clang's own headers (stddef.h, stdarg.h, stdint.h, ...) for the shims, which need
+ * -nostdinc to keep the host's libc out. Found as clang-tidy finds them: the resource
+ * folder lib/clang/VERSION/include beside the libclang in use; then the one of the LLVM we
+ * were built with; MMPREP_CLANG_RESOURCE_DIR overrides both. NULL if none has stddef.h.
+ */
+static const char *clang_resource_include(void)
+{
+	static bool done;
+	static char *found;
+	const char *env = getenv("MMPREP_CLANG_RESOURCE_DIR");
+	CXString cxver;
+	const char *v;
+	char lib[PATH_MAX], *ver, *slash, *cand[5] = { NULL };
+	Dl_info info;
+	size_t i;
+
+	if (done)
+		return found;
+	done = true;
+	cxver = clang_getClangVersion();
+	v = strstr(clang_getCString(cxver), "version ");
+	ver = xstrndup(v ? v + 8 : "", v ? strcspn(v + 8, " ") : 0);
+	clang_disposeString(cxver);
+	if (env && *env)
+		cand[0] = xasprintf("%s/include", env);
+	if (dladdr((void *)clang_getClangVersion, &info) && info.dli_fname &&
+	    realpath(info.dli_fname, lib) && (slash = strrchr(lib, '/'))) {
+		*slash = 0;
+		cand[1] = xasprintf("%s/clang/%s/include", lib, ver);
+		cand[2] = xasprintf("%s/../lib/clang/%s/include", lib, ver);
+	}
+	/* Debian and Ubuntu keep it under /usr/lib/llvm-MAJOR */
+	cand[3] = xasprintf("/usr/lib/llvm-%d/lib/clang/%s/include", atoi(ver), ver);
+#ifdef CLANG_RESOURCE_DIR
+	cand[4] = xstrdup(CLANG_RESOURCE_DIR "/include");
+#endif
+	for (i = 0; i < ARRAY_SIZE(cand); i++) {
+		if (!found && cand[i] && has_stddef(cand[i]))
+			found = realpath(cand[i], lib) ? xstrdup(lib) : xstrdup(cand[i]);
+		free(cand[i]);
+	}
+	free(ver);
+	return found;
+}
+
+/*
+ * The configuration the shims stand for: x86-64 with an MMU and the options mmap code is
+ * commonly built under (FS_DAX: DAX mappings of filesystems and device-dax), matching the
+ * x86_64 defconfig + FS_DAX of kernel-tree mode. linux/kconfig.h gives IS_ENABLED().
+ */
+static const char *const shim_config[] = {
+	"-DCONFIG_MMU=1", "-DCONFIG_64BIT=1", "-DCONFIG_X86=1", "-DCONFIG_X86_64=1",
+	"-DCONFIG_FS_DAX=1", "-DCONFIG_PCI=1", "-DCONFIG_HAS_IOMEM=1", "-DCONFIG_HAS_DMA=1",
+	"-DCONFIG_SHMEM=1", "-DCONFIG_PROC_FS=1", "-DCONFIG_SYSFS=1",
+};
+
+/* Kbuild's -DKBUILD_MODNAME="name" for a file: its base name, '-' as '_' (pr_fmt, drivers) */
+static char *modname_define(const char *path)
+{
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	size_t n = strcspn(base, ".");
+	char *name = xstrndup(base, n), *p, *def;
+
+	for (p = name; *p; p++)
+		if (!(*p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9')))
+			*p = '_';
+	def = xasprintf("-DKBUILD_MODNAME=\"%s\"", name);
+	free(name);
+	return def;
+}
+
+static void add_common_args(const struct options *opts, struct job *j, bool shims,
+			    const char *shim_dir, bool tree)
+{
+	bool has_modname = false;
+	const char *res;
+	size_t i;
+
+	for (i = 0; i < j->args.n; i++)
+		if (!strncmp(j->args.v[i], "-DKBUILD_MODNAME=", 17))
+			has_modname = true;
+	/* kernel headers must not see our level: in a tree --api changes messages only */
+	if (!tree)
+		strv_push_own(&j->args, xasprintf("-DMMPREP_API=%d", opts->api));
 	if (shims) {
 		strv_push(&j->args, "-nostdinc");
 		strv_push_own(&j->args, xasprintf("-I%s", shim_dir));
+		res = clang_resource_include();
+		if (res) {
+			strv_push(&j->args, "-isystem");
+			strv_push(&j->args, res);
+		}
 		strv_push(&j->args, "-D__KERNEL__");
 		strv_push(&j->args, "-std=gnu11");
+		for (i = 0; i < ARRAY_SIZE(shim_config); i++)
+			strv_push(&j->args, shim_config[i]);
+		strv_push(&j->args, "-include");
+		strv_push_own(&j->args, xasprintf("%s/linux/kconfig.h", shim_dir));
+		if (!has_modname)
+			strv_push_own(&j->args, modname_define(j->path));
 	}
 	strv_push(&j->args, "-w");
 	strv_push(&j->args, "-ferror-limit=0");
@@ -486,7 +589,7 @@ static void job_from_command(const struct options *opts, struct job *j, CXCompil
 		j->file = display_name(j->path);
 	filter_flags(raw.v, raw.n, dir, &j->args, &nostdinc);
 	filter_flags(opts->cflags.v, opts->cflags.n, NULL, &j->args, &nostdinc);
-	add_common_args(opts, j, opts->shims == 1, shim_dir);
+	add_common_args(opts, j, opts->shims == 1, shim_dir, false);
 	strv_free(&raw);
 	clang_disposeString(dir_s);
 	clang_disposeString(file_s);
@@ -644,17 +747,34 @@ int make_jobs(const struct options *opts, struct job **jobs, size_t *njobs)
 		struct strv files = { 0 };
 
 		expand_dirs(&opts->files, &files);
-		for (i = 0; i < files.n; i++) {
+		for (i = 0; i < files.n && !ret; i++) {
 			struct job *j = new_job(jobs, njobs, &cap);
 			bool nostdinc = false, shims;
+			char *top = NULL, *obj = NULL;
 
 			j->file = xstrdup(files.v[i]);
 			j->path = xstrdup(files.v[i]);
+			/* no flags and no --shims: a file of a kernel tree gets the tree's own */
+			if (opts->shims != 1 && !opts->cflags.n)
+				top = kernel_tree_of(files.v[i]);
+			if (top) {
+				struct strv raw = { 0 };
+
+				ret = kernel_tree_flags(top, files.v[i], &raw, &obj);
+				if (!ret)
+					filter_flags(raw.v, raw.n, obj, &j->args, &nostdinc);
+				add_common_args(opts, j, false, shim_dir, true);
+				strv_free(&raw);
+				free(obj);
+				free(top);
+				continue;
+			}
 			filter_flags(opts->cflags.v, opts->cflags.n, NULL, &j->args, &nostdinc);
 			shims = opts->shims == 1 || (opts->shims < 0 && !nostdinc);
-			add_common_args(opts, j, shims, shim_dir);
+			add_common_args(opts, j, shims, shim_dir, false);
 		}
 		strv_free(&files);
+		kernel_trees_free();
 	}
 	free(shim_dir);
 	return ret;

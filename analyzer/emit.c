@@ -53,9 +53,12 @@ static void emit_text(const struct options *opts, const struct records *rs)
 	for (i = 0; i < rs->n; i++) {
 		const struct record *r = &rs->v[i];
 
-		if (r->kind == REC_FINDING)
-			fprintf(out, "%s:%u:%u: %s: %s [%s]\n", r->file, r->line, r->col,
-				severity_name(r), r->message, r->check);
+		if (r->kind != REC_FINDING)
+			continue;
+		/* a file analysed in part says so on each finding, before the [check] tag */
+		fprintf(out, "%s:%u:%u: %s: %s%s%s%s [%s]\n", r->file, r->line, r->col,
+			severity_name(r), r->message, r->partial ? " (partial: " : "",
+			r->partial ? r->partial : "", r->partial ? ")" : "", r->check);
 	}
 	fflush(out);
 	for (i = 0; i < rs->n; i++)
@@ -78,10 +81,6 @@ static void emit_json(const struct options *opts, const struct records *rs)
 		json_t *o;
 		char *s;
 
-		if (r->kind == REC_NOTE) {
-			emit_stderr(opts, r);
-			continue;
-		}
 		o = json_object();
 		json_object_set_new(o, "tool", json_string(TOOL_NAME));
 		json_object_set_new(o, "file", jstr(r->file));
@@ -92,11 +91,15 @@ static void emit_json(const struct options *opts, const struct records *rs)
 		json_object_set_new(o, "rule", id >= 0 ? json_string(check_table[id].rule) :
 				    json_null());
 		json_object_set_new(o, "severity", json_string(r->kind == REC_FINDING ?
-							       severity_name(r) : "error"));
+							       severity_name(r) :
+							       r->kind == REC_NOTE ? "note" :
+							       "error"));
 		json_object_set_new(o, "message", jstr(r->message));
 		json_object_set_new(o, "status", json_string(status_name(r->kind)));
 		json_object_set_new(o, "hook", jstr_or_null(r->hook));
 		json_object_set_new(o, "api", json_string(api_name(opts->api)));
+		/* why the file was analysed in part (a missing header, ...), or null */
+		json_object_set_new(o, "partial", jstr_or_null(r->partial));
 		s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 		if (s)
 			puts(s);
@@ -287,6 +290,13 @@ static void emit_sarif(const struct options *opts, const struct records *rs, int
 		snprintf(hex, sizeof(hex), "%016llx", h);
 		json_object_set_new(fp, "mmprepFingerprint/v1", json_string(hex));
 		json_object_set_new(res, "partialFingerprints", fp);
+		if (r->partial) {
+			json_t *props = json_object();
+
+			/* the file's toolExecutionNotification (a note) says why, too */
+			json_object_set_new(props, "partial", jstr(r->partial));
+			json_object_set_new(res, "properties", props);
+		}
 		json_array_append_new(results, res);
 	}
 	for (i = 0; i < (size_t)argc; i++) {

@@ -77,6 +77,7 @@ struct record {
 	char *function;			/* may be NULL */
 	char *message;
 	char *hook;			/* "mmap_prepare", "mmap" or NULL: the context */
+	char *partial;			/* why the file was analysed in part, or NULL */
 };
 
 struct records {
@@ -88,6 +89,7 @@ struct records {
 void records_add(struct records *rs, enum rec_kind kind, const char *file, unsigned int line,
 		 unsigned int col, const char *check, const char *function, const char *message);
 void records_set_hook(struct records *rs, const char *hook);
+void records_set_partial(struct records *rs, size_t from, const char *why);
 void records_free(struct records *rs);
 void records_sort(struct records *rs);
 
@@ -96,6 +98,11 @@ int parse_cmdline(int argc, char **argv, struct options *opts);
 int make_jobs(const struct options *opts, struct job **jobs, size_t *njobs);
 void shard_jobs(const struct options *opts, struct job *jobs, size_t *njobs);
 void free_jobs(struct job *jobs, size_t njobs);
+
+/* tree.c: kernel-tree mode */
+char *kernel_tree_of(const char *path);
+int kernel_tree_flags(const char *top, const char *file, struct strv *raw, char **obj);
+void kernel_trees_free(void);
 
 /* run.c */
 int run_jobs(const struct options *opts, struct job *jobs, size_t njobs, struct records *out);

@@ -26,6 +26,7 @@ void records_add(struct records *rs, enum rec_kind kind, const char *file, unsig
 	r->function = function ? xstrdup(function) : NULL;
 	r->message = xstrdup(message);
 	r->hook = NULL;
+	r->partial = NULL;
 }
 
 /* The hook context of the record added last. */
@@ -37,17 +38,33 @@ void records_set_hook(struct records *rs, const char *hook)
 	rs->v[rs->n - 1].hook = hook ? xstrdup(hook) : NULL;
 }
 
+/* Records from index from on belong to a file analysed in part, for the reason why. */
+void records_set_partial(struct records *rs, size_t from, const char *why)
+{
+	size_t i;
+
+	for (i = from; i < rs->n; i++) {
+		free(rs->v[i].partial);
+		rs->v[i].partial = why ? xstrdup(why) : NULL;
+	}
+}
+
+static void record_free(struct record *r)
+{
+	free(r->file);
+	free(r->check);
+	free(r->function);
+	free(r->message);
+	free(r->hook);
+	free(r->partial);
+}
+
 void records_free(struct records *rs)
 {
 	size_t i;
 
-	for (i = 0; i < rs->n; i++) {
-		free(rs->v[i].file);
-		free(rs->v[i].check);
-		free(rs->v[i].function);
-		free(rs->v[i].message);
-		free(rs->v[i].hook);
-	}
+	for (i = 0; i < rs->n; i++)
+		record_free(&rs->v[i]);
 	free(rs->v);
 	rs->v = NULL;
 	rs->n = rs->cap = 0;
@@ -88,11 +105,7 @@ void records_sort(struct records *rs)
 	qsort(rs->v, rs->n, sizeof(*rs->v), record_cmp);
 	for (i = 0; i < rs->n; i++) {
 		if (j && !record_cmp(&rs->v[j - 1], &rs->v[i])) {
-			free(rs->v[i].file);
-			free(rs->v[i].check);
-			free(rs->v[i].function);
-			free(rs->v[i].message);
-			free(rs->v[i].hook);
+			record_free(&rs->v[i]);
 			continue;
 		}
 		rs->v[j++] = rs->v[i];

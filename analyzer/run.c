@@ -48,6 +48,7 @@ static void serialize(const struct records *rs, struct sbuf *b)
 		put_str(b, r->function);
 		put_str(b, r->message);
 		put_str(b, r->hook);
+		put_str(b, r->partial);
 		sbuf_addc(b, RS);
 	}
 }
@@ -71,7 +72,7 @@ static void deserialize(char *buf, size_t len, struct records *out)
 
 	while (p < end) {
 		char *rec_end = memchr(p, RS, (size_t)(end - p));
-		char *kind, *sev, *line, *col, *file, *check, *function, *message, *hook;
+		char *kind, *sev, *line, *col, *file, *check, *function, *message, *hook, *partial;
 
 		if (!rec_end)
 			break;
@@ -84,11 +85,13 @@ static void deserialize(char *buf, size_t len, struct records *out)
 		function = field(&p, rec_end);
 		message = field(&p, rec_end);
 		hook = field(&p, rec_end);
+		partial = field(&p, rec_end);
 		if (kind && sev && line && col && file && message) {
 			records_add(out, (enum rec_kind)atoi(kind), file, (unsigned int)atoi(line),
 				    (unsigned int)atoi(col), check, function, message);
 			records_set_hook(out, hook);
 			out->v[out->n - 1].severity = (enum severity)atoi(sev);
+			records_set_partial(out, out->n - 1, partial);
 		}
 		p = rec_end + 1;
 	}

@@ -44,8 +44,8 @@ const struct file_operations sdev_fops[] = {
 
 /*
  * check-output-start
-{"tool":"mmprep-check","file":"severity-levels.c","line":23,"column":15,"function":"sdev_mem_prepare","check":"action-hook","rule":"R5","severity":"note","message":"sdev_mem_prepare(): sets action.error_hook; error_hook is removed in 7.2, where a constant desc->action.error_override = -E...; replaces it","status":"finding","hook":"mmap_prepare","api":"7.1"}
-{"tool":"mmprep-check","file":"severity-levels.c","line":36,"column":15,"function":"sdev_zero_prepare","check":"action-hook","rule":"R5","severity":"note","message":"sdev_zero_prepare(): sets action.success_hook; success_hook hands the driver the VMA and is removed in 7.2: do work on the new mapping in vm_ops->mapped instead","status":"finding","hook":"mmap_prepare","api":"7.1"}
+{"tool":"mmprep-check","file":"severity-levels.c","line":23,"column":15,"function":"sdev_mem_prepare","check":"action-hook","rule":"R5","severity":"note","message":"sdev_mem_prepare(): sets action.error_hook; error_hook is removed in 7.2, where a constant desc->action.error_override = -E...; replaces it","status":"finding","hook":"mmap_prepare","api":"7.1","partial":null}
+{"tool":"mmprep-check","file":"severity-levels.c","line":36,"column":15,"function":"sdev_zero_prepare","check":"action-hook","rule":"R5","severity":"note","message":"sdev_zero_prepare(): sets action.success_hook; success_hook hands the driver the VMA and is removed in 7.2: do work on the new mapping in vm_ops->mapped instead","status":"finding","hook":"mmap_prepare","api":"7.1","partial":null}
 severity-levels.c:23:15: warning: sdev_mem_prepare(): uses action.error_hook; error_hook was replaced in 7.2 by a constant: desc->action.error_override = -EAGAIN; (any -errno in -4095..-1) [action-hook]
 severity-levels.c:36:15: warning: sdev_zero_prepare(): uses action.success_hook; success_hook was removed in 7.2: do work on the new mapping in vm_ops->mapped, or call vma_desc_set_anonymous(desc) for a /dev/zero-style private mapping [action-hook]
  * check-output-end

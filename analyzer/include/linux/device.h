@@ -38,6 +38,19 @@ int _dev_printk(const struct device *dev, const char *fmt, ...) __printf(2, 3);
 #define dev_info(dev, fmt, ...)	_dev_printk(dev, fmt, ##__VA_ARGS__)
 #define dev_dbg(dev, fmt, ...)	_dev_printk(dev, fmt, ##__VA_ARGS__)
 
+/* module_init()/module_exit() of a driver that only registers itself (module.h) */
+#define module_driver(__driver, __register, __unregister, ...)			\
+static int __init __driver##_init(void)						\
+{										\
+	return __register(&(__driver), ##__VA_ARGS__);				\
+}										\
+module_init(__driver##_init);							\
+static void __exit __driver##_exit(void)					\
+{										\
+	__unregister(&(__driver), ##__VA_ARGS__);				\
+}										\
+module_exit(__driver##_exit)
+
 void *devm_kzalloc(struct device *dev, size_t size, gfp_t gfp);
 void *devm_kmalloc(struct device *dev, size_t size, gfp_t gfp);
 

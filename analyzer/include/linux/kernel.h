@@ -22,7 +22,7 @@
 #define ULONG_MAX		(~0UL)
 #define LONG_MAX		((long)(~0UL >> 1))
 #define INT_MAX			((int)(~0U >> 1))
-#define SIZE_MAX		(~(size_t)0)
+#define SIZE_MAX		__SIZE_MAX__	/* as the compiler's <stdint.h> has it */
 
 int sprintf(char *buf, const char *fmt, ...) __printf(2, 3);
 int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);

@@ -153,6 +153,9 @@ struct vm_area_struct {
 	union {
 		const vm_flags_t vm_flags;
 		vm_flags_t __private __vm_flags;
+#if MMPREP_API >= 700
+		vma_flags_t flags;	/* 7.0+: the bitmap form, vma_test(vma, VMA_*_BIT) */
+#endif
 	};
 	unsigned long vm_pgoff;
 	struct file *vm_file;

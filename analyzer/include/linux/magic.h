@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LINUX_MAGIC_H
+#define _LINUX_MAGIC_H
+
+#define RAMFS_MAGIC		0x858458f6
+#define TMPFS_MAGIC		0x01021994
+#define HUGETLBFS_MAGIC		0x958458f6
+#define SECRETMEM_MAGIC		0x5345434d
+#define DEBUGFS_MAGIC		0x64626720
+#define ROMFS_MAGIC		0x7275
+#define EXT2_SUPER_MAGIC	0xEF53
+#define V9FS_MAGIC		0x01021997
+
+#endif
