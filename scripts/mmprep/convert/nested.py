@@ -1,8 +1,7 @@
-#!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
 #
-# nested-hooks: find the driver-private nested mmap hooks of a kernel tree
-# for mmprep-convert (family 7), and re-type their declarators.
+# mmprep.convert.nested: find the driver-private nested mmap hooks of a
+# kernel tree for mmprep-convert (family 7), and re-type their declarators.
 #
 # A nested hook type is a member "int (*m)(struct S *, struct
 # vm_area_struct *)" of struct S itself (uio_info.mmap,
@@ -12,12 +11,12 @@
 # implementation to the member), every implementation, and every outer
 # call (bridged through compat_set_desc_from_vma() + __compat_vma_mmap()).
 #
-# Usage:
-#   nested-hooks plan ROOT SCOPE   print one JSON object per nested hook
+# Usage (python3 -m mmprep.convert.nested, with scripts/ on PYTHONPATH):
+#   nested plan ROOT SCOPE         print one JSON object per nested hook
 #                                  type with an implementation or an outer
 #                                  call in SCOPE (a file of paths, one per
 #                                  line, relative to the current folder)
-#   nested-hooks retype FILE S...  rewrite in FILE the declarators of type
+#   nested retype FILE S...        rewrite in FILE the declarators of type
 #                                  int (*)(struct S *, struct vm_area_struct *)
 #                                  to take struct vm_area_desc *desc instead
 #
@@ -119,11 +118,10 @@ def line_of(text, pos):
 	return text.count("\n", 0, pos) + 1
 
 
-def plan(root, scope_file):
+def plan(root, paths):
+	"""The groups (one dict per nested hook type) in reach of paths."""
 	cwd = os.getcwd()
-	with open(scope_file, encoding="utf-8") as fp:
-		scope = [rel(os.path.abspath(l.strip()), cwd) or l.strip()
-			 for l in fp if l.strip()]
+	scope = [rel(os.path.abspath(p), cwd) or p for p in paths if p]
 	# Everything but the uses of an implementation's name is in files
 	# that name vm_area_struct: one pass over the tree, then in memory.
 	texts = {}
@@ -155,10 +153,12 @@ def plan(root, scope_file):
 					     stderr=subprocess.DEVNULL, encoding="utf-8",
 					     errors="surrogateescape", check=False)
 			uses = [h.split(":", 2) for h in res.stdout.splitlines()]
+	groups = []
 	for f in found:
 		group = examine(cwd, scope, f, uses)
 		if group:
-			print(json.dumps(group, sort_keys=True))
+			groups.append(group)
+	return groups
 
 
 def scan(texts, s, member, t):
@@ -269,11 +269,14 @@ def retype(path, structs):
 
 def main(argv):
 	if len(argv) == 4 and argv[1] == "plan":
-		plan(argv[2], argv[3])
+		with open(argv[3], encoding="utf-8") as fp:
+			paths = [l.strip() for l in fp if l.strip()]
+		for group in plan(argv[2], paths):
+			print(json.dumps(group, sort_keys=True))
 	elif len(argv) >= 4 and argv[1] == "retype":
 		retype(argv[2], argv[3:])
 	else:
-		sys.stderr.write("usage: nested-hooks plan ROOT SCOPE | retype FILE S...\n")
+		sys.stderr.write("usage: nested plan ROOT SCOPE | retype FILE S...\n")
 		return 2
 	return 0
 

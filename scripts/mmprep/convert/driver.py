@@ -1,0 +1,688 @@
+# SPDX-License-Identifier: GPL-2.0
+"""mmprep-convert: turn f_op->mmap hooks into f_op->mmap_prepare hooks.
+
+Usage: mmprep-convert [--diff | --in-place | --report | --json]
+                      [--api=LEVEL] [-j N] [--timeout=SECONDS]
+                      [--shard=I/N] [--cocci=FILE] PATH...
+
+  --diff        print a unified diff (a/ and b/ paths relative to the
+                current directory; apply with patch -p1 or git apply)
+  --in-place    rewrite the files (each file is replaced atomically)
+  --report      one line per hook not converted: file:line: function: reason
+  --json        one JSON record per hook (converted, declined, error)
+  --api=LEVEL   target kernel API level: 6.19, 7.0, 7.1 or 7.2 (default 7.2)
+  -j N          parallel spatch processes (default: number of CPUs)
+  --timeout=S   give up on a file after S seconds (default 120)
+  --shard=I/N   only handle the I-th of N deterministic slices of the files
+  --cocci=FILE  semantic patch to run, repeatable, each on the result of
+                the last (default: cocci/all/mmap_prepare.cocci, every
+                family in one pass, then cocci/action_hooks.cocci)
+  --records=F   also write the JSON records to F, whatever the mode
+
+A PATH is a file or a directory; directories are prefiltered so that only
+files that bind an .mmap hook reach spatch.  The coccicheck words work too:
+MODE=patch|report, J=N, V=1 and SPFLAGS=... in the environment.
+
+Exit status: 0 when every file was handled (whether or not anything
+changed), 1 when some file timed out or could not be processed (they are
+listed), 2 on a usage error or a missing path.
+"""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+
+from mmprep import records as R
+from mmprep.convert import nested as N
+from mmprep.convert import touchups as T
+from mmprep.convert.spatch import Item, Runner, State, NOISE, read_bytes
+
+PROG = "mmprep-convert"
+LEVELS = {"6.19": "api_6_19", "7.0": "api_7_0", "7.1": "api_7_1", "7.2": "api_7_2"}
+TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+
+
+class Usage(Exception):
+	"""A usage error: one line on stderr, exit 2."""
+
+
+def die(msg):
+	raise Usage(msg)
+
+
+class Options:
+	def __init__(self):
+		self.mode = "diff"
+		self.api = "7.2"
+		self.jobs = os.environ.get("J") or str(os.cpu_count() or 1)
+		self.timeout = "120"
+		self.shard = None
+		self.coccis = []
+		self.verbose = os.environ.get("V", "0") or "0"
+		self.records = None
+		self.paths = []
+
+
+def parse(argv):
+	o = Options()
+	mode = os.environ.get("MODE", "")
+	if mode == "report":
+		o.mode = "report"
+	elif mode not in ("", "patch"):
+		die("MODE=%s is not supported (patch or report)" % mode)
+	i = 0
+	while i < len(argv):
+		a = argv[i]
+
+		def need(what):
+			if i + 1 >= len(argv):
+				die(what)
+			return argv[i + 1]
+		if a == "--diff":
+			o.mode = "diff"
+		elif a == "--in-place":
+			o.mode = "inplace"
+		elif a == "--report":
+			o.mode = "report"
+		elif a == "--json":
+			o.mode = "json"
+		elif a.startswith("--api="):
+			o.api = a[6:]
+		elif a == "--api":
+			o.api = need("--api needs a level")
+			i += 1
+		elif a == "-j":
+			o.jobs = need("-j needs a number")
+			i += 1
+		elif a.startswith("-j"):
+			o.jobs = a[2:]
+		elif a.startswith("--jobs="):
+			o.jobs = a[7:]
+		elif a.startswith("--timeout="):
+			o.timeout = a[10:]
+		elif a.startswith("--shard="):
+			o.shard = a[8:]
+		elif a.startswith("--cocci="):
+			o.coccis.append(a[8:])
+		elif a.startswith("--records="):
+			o.records = a[10:]
+		elif a in ("-v", "--verbose"):
+			o.verbose = "1"
+		elif a in ("-h", "--help"):
+			return None
+		elif a == "--":
+			o.paths += argv[i + 1:]
+			break
+		elif a.startswith("-"):
+			die("unknown option '%s' (see --help)" % a)
+		else:
+			o.paths.append(a)
+		i += 1
+	if o.api not in LEVELS:
+		die("unknown API level '%s' (6.19, 7.0, 7.1 or 7.2)" % o.api)
+	if not re.fullmatch(r"[0-9]+", o.jobs) or int(o.jobs) == 0:
+		die("-j takes a positive number, not '%s'" % o.jobs)
+	o.jobs = int(o.jobs)
+	if not re.fullmatch(r"[0-9]+", o.timeout) or int(o.timeout) == 0:
+		die("--timeout takes a positive number of seconds")
+	o.timeout = int(o.timeout)
+	if o.shard is not None:
+		try:
+			o.shard = R.parse_shard(o.shard)
+		except ValueError as e:
+			die(str(e))
+	if not o.paths:
+		die("no PATH given (see --help)")
+	if not o.coccis:
+		o.coccis = [os.path.join(TOP, "cocci/all/mmap_prepare.cocci"),
+			    os.path.join(TOP, "cocci/action_hooks.cocci")]
+	for c in o.coccis:
+		if not os.access(c, os.R_OK) or not os.path.isfile(c):
+			die("cannot read semantic patch '%s'" % c)
+	if shutil.which("spatch") is None:
+		die("spatch not found (install coccinelle: scripts/setup-deps)")
+	return o
+
+
+def grep_files(args):
+	"""The files grep -l lists (a missing match is no error)."""
+	res = subprocess.run(["grep"] + args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+			     check=False)
+	return [l for l in os.fsdecode(res.stdout).split("\n") if l]
+
+
+def norm_path(p):
+	p = re.sub(r"^\./", "", p)
+	return re.sub(r"//+", "/", p)
+
+
+def c_sorted(items):
+	"""Sorted the way LC_ALL=C sort does."""
+	return sorted(set(items), key=lambda s: os.fsencode(s))
+
+
+def prefilter(paths):
+	"""The files to examine: a hook is bound by an ".mmap =" initialiser of
+	a struct file_operations; code on the 6.19-7.1 action API names
+	success_hook or error_hook."""
+	files = []
+	for p in paths:
+		if os.path.isdir(p):
+			hits = grep_files(["-rlE", "--include=*.c", r"\.mmap[[:space:]]*=", "--", p])
+			for i in range(0, len(hits), 1000):
+				files += grep_files(["-lw", "file_operations", "--"] + hits[i:i + 1000])
+			files += grep_files(["-rlwE", "--include=*.c", "success_hook|error_hook", "--", p])
+		elif os.path.isfile(p):
+			files.append(p)
+		else:
+			die("%s: no such file or directory" % p)
+	return c_sorted(norm_path(f) for f in files)
+
+
+def search_root():
+	"""The top of the kernel tree around the current folder, or the folder."""
+	d = os.getcwd()
+	while d != "/":
+		if os.path.isfile(os.path.join(d, "MAINTAINERS")) and os.path.isfile(os.path.join(d, "Kbuild")):
+			return d
+		d = os.path.dirname(d)
+	return os.getcwd()
+
+
+def read_text(path):
+	with open(path, encoding="utf-8", errors="surrogateescape") as fp:
+		return fp.read()
+
+
+def split_lines(text):
+	lines = text.split("\n")
+	if lines and lines[-1] == "":
+		lines.pop()
+	return lines
+
+
+WORD = r"(?<![A-Za-z0-9_])%s(?![A-Za-z0-9_])"
+NESTED_QUICK = (r"struct\s+(?!file\b)\w+\s*\*\s*\w+\s*,\s*struct\s+vm_area_struct\s*\*\s*\w+\s*\)|"
+		r"((?:\w+\s*(?:->|\.)\s*)*\w+)\s*->\s*\w+\s*\(\s*\1\s*,\s*\w+\s*\)")
+
+
+class Run:
+	"""One converter run: the files, their states, the passes."""
+
+	def __init__(self, o):
+		self.o = o
+		self.work = tempfile.mkdtemp(prefix="mmprep-convert.", dir=os.environ.get("TMPDIR", "/tmp"))
+		self.runner = Runner(self.work, LEVELS[o.api], o.jobs, o.timeout,
+				     (os.environ.get("SPFLAGS") or "").split())
+		self.numbers = {}	# path -> n
+		self.paths = []		# n - 1 -> path
+		self.states = {}	# n -> State
+		self.global_flags = []
+		self.ncocci = None
+		for c in o.coccis:
+			if c.endswith("/mmap_prepare.cocci") or c.endswith("/mmap_prepare_nested.cocci"):
+				self.ncocci = c
+		self.nplan = []
+		self.nplan_error = None
+
+	def number(self, path):
+		"""The number of path's results; a file not examined yet (a header,
+		a file outside PATH) gets the next one, with no record and a clean
+		exit until a run writes its own."""
+		n = self.numbers.get(path)
+		if n is None:
+			n = len(self.paths) + 1
+			self.numbers[path] = n
+			self.paths.append(path)
+			self.states[n] = State()
+		return n
+
+	def input_of(self, n, states=None):
+		st = self.states[n]
+		if st.out:
+			p = os.path.join(self.work, "%d.out" % n)
+			with open(p, "wb") as fp:
+				fp.write(st.out)
+			return p
+		return self.paths[n - 1]
+
+	# -- the chain of semantic patches ---------------------------------
+	def run_list(self, ns):
+		"""The chain of semantic patches over the files ns, each file going
+		through the result of the one before."""
+		for n in ns:
+			self.states[n] = State()
+		for cocci in self.o.coccis:
+			flags = list(self.global_flags)
+			hooks = cocci.endswith("/action_hooks.cocci")
+			if hooks:
+				flags = ["-D", "scan"]
+			batch = []
+			for n in ns:
+				st = self.states[n]
+				if st.rc != 0:
+					continue
+				inp = self.input_of(n)
+				# Only the files that name the fields need the action
+				# hook rules; "scan" makes them read the whole text.
+				if hooks and not re.search(WORD % "(success_hook|error_hook)",
+							   read_text(inp)):
+					continue
+				batch.append(Item(n, self.paths[n - 1], inp))
+			self.runner.run(self.states, cocci, batch, flags)
+
+	# -- hooks that are not static ---------------------------------------
+	def global_pass(self):
+		"""A hook that is not static (or is exported) is converted only when
+		the rest of the tree names it in ways that can follow the rename:
+		ops-table entries and one-line prototypes.  The semantic patch
+		declines such hooks (not-static, exported) when nothing else stands
+		in the way; they are looked up across the tree (the kernel tree
+		around the current folder, else the current folder), and the ones
+		that are clear are converted again with MMPREP_GLOBAL naming them,
+		first in their own files, then in the files that bind or declare
+		them."""
+		globs = set()
+		for n in range(1, len(self.paths) + 1):
+			for r in self.states[n].records:
+				if r.get("status") == "declined" and \
+				   r.get("reason_id") in ("not-static", "exported"):
+					globs.add((r["function"], r["file"]))
+		if not globs:
+			return
+		globs = sorted(globs, key=lambda x: (os.fsencode(x[0]), os.fsencode(x[1])))
+		own = {}
+		for fn, f in globs:
+			own[fn] = f
+		names = c_sorted(own)
+		root = search_root()
+		cwd = os.getcwd()
+		files = grep_files(["-rlIE", "--include=*.c", "--include=*.h", "|".join(names), "--", root])
+		word = re.compile(WORD % ("(?:" + "|".join(map(re.escape, names)) + ")"))
+		hits = []
+		for path in c_sorted(files):
+			try:
+				text = read_text(path)
+			except OSError:
+				continue
+			for i, line in enumerate(text.split("\n"), 1):
+				if word.search(line):
+					hits.append((path, i, line))
+		# A file with a static function of the same name means that one.
+		shadow = set()
+		for path, _, text in hits:
+			for f in names:
+				if re.search(r"^(static|.*[^A-Za-z0-9_]static)[^A-Za-z0-9_].*[^A-Za-z0-9_]" +
+					     f + r"[ \t]*\(", text):
+					shadow.add((f, path))
+		bad = {}
+		ok = {}
+		for path, line, text in hits:
+			rel = path[len(cwd) + 1:] if path.startswith(cwd + "/") else path
+			for f in names:
+				if not re.search(WORD % f, text):
+					continue
+				if rel == own[f] or (f, path) in shadow:
+					continue
+				if re.match(r"[ \t]*(\*|/\*|//)", text):
+					continue
+				if rel.startswith("/"):
+					bad.setdefault(f, (rel, line, None))
+					continue
+				if re.search(r"^[ \t]*\.mmap[ \t]*=[ \t]*" + f + r"[ \t]*,?[ \t]*$", text) or \
+				   (re.search(r"(^|[^A-Za-z0-9_])" + f + r"[ \t]*\(", text) and
+				    "vm_area_struct" in text and re.search(r"\);[ \t]*$", text)):
+					ok.setdefault(f, set()).add(rel)
+					continue
+				bad.setdefault(f, (rel, line, " ".join(text.split())))
+		clear = [f for f in names if f not in bad]
+		self.global_rerun(globs, clear, ok)
+		# Hooks that stay declined say where they are used.
+		for f, (rel, line, code) in sorted(bad.items()):
+			if code is None:
+				where = "%s:%d uses it (outside the current folder: run from the top of the tree)" % (rel, line)
+			else:
+				where = "%s:%d uses it: '%s'" % (rel, line, code)
+			for fn, path in globs:
+				if fn != f:
+					continue
+				st = self.states[self.number(path)]
+				for r in st.records:
+					if r.get("function") == f and r.get("status") == "declined":
+						r["reason"] = r["reason"].split(":", 1)[0] + " and " + where
+
+	def global_rerun(self, globs, clear, ok):
+		"""Convert the cleared hooks, then the files naming them."""
+		if not clear:
+			return
+		self.runner.env["MMPREP_GLOBAL"] = " ".join(clear) + " "
+		self.global_flags = ["-D", "global"]
+		mine = set(f for fn, f in globs if fn in clear)
+		run = [n for n in range(1, len(self.paths) + 1) if self.paths[n - 1] in mine]
+		self.run_list(run)
+		# Only the hooks that were converted there rename elsewhere.
+		done = set()
+		for n in run:
+			for r in self.states[n].records:
+				if r.get("status") == "converted" and r.get("function") in clear:
+					done.add(r["function"])
+		if not done:
+			return
+		self.runner.env["MMPREP_GLOBAL"] = " ".join(c_sorted(done)) + " "
+		other = c_sorted(p for f in done for p in ok.get(f, ()))
+		self.run_list([self.number(p) for p in other])
+
+	# -- family 7, nested hooks --------------------------------------------
+	def nested_plan(self):
+		"""The nested hook types in reach of the paths (mmprep.convert.nested).
+		It reads the tree, not the results, so it runs beside the main run."""
+		try:
+			self.nplan = self._nested_plan()
+		except Usage as e:
+			self.nplan_error = str(e)
+		except Exception as e:	# reported by nested_pass()
+			self.nplan_error = "nested-hooks failed: %s" % e
+
+	def _nested_plan(self):
+		if not self.ncocci:
+			return []
+		paths = self.o.paths
+		plan_file = os.environ.get("MMPREP_NESTED_PLAN")
+		if plan_file:
+			# A caller that converts file after file from the top of the
+			# tree plans the whole tree once: the types in reach of these
+			# paths, as the planner would keep them.
+			try:
+				with open(plan_file, encoding="utf-8") as fp:
+					groups = [json.loads(l) for l in fp if l.strip()]
+			except (OSError, ValueError):
+				raise Usage("cannot read MMPREP_NESTED_PLAN '%s'" % plan_file) from None
+			ps = [re.sub(r"/+$", "", re.sub(r"^\./", "", p)) for p in paths]
+
+			def reach(f):
+				return any(d in (".", "") or f == d or f.startswith(d + "/") for d in ps)
+			return [g for g in groups
+				if any(reach(re.sub(r":[0-9]+$", "", c)) for c in g.get("callers", [])) or
+				any(reach(i["file"]) for i in g.get("impl", {}).values())]
+		# Cheap first: a nested hook in reach means an implementation-like
+		# signature or a self-call E->m(E, x) in the paths.
+		res = subprocess.run(["grep", "-rqP", "--include=*.c", NESTED_QUICK, "--"] + paths,
+				     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+		if res.returncode != 0:
+			return []
+		return N.plan(search_root(), paths)
+
+	def nested_run(self, groups, nstates):
+		"""The files of groups through the semantic patch with -D nested,
+		each from the result of the main run."""
+		impl = {}
+		members = {}
+		for g in groups:
+			for i in g["impl"]:
+				impl[i] = g["type"]
+			members[g["member"]] = g["struct"]
+		env = dict(self.runner.env)
+		self.runner.env["MMPREP_NESTED"] = json.dumps({"impl": impl, "members": members})
+		batch = []
+		for g in groups:
+			for f in g["files"]:
+				n = self.number(f)
+				nstates[n] = State()
+				batch.append(Item(n, f, self.input_of(n)))
+		try:
+			self.runner.run(nstates, self.ncocci, batch, ["-D", "nested"])
+		finally:
+			self.runner.env = env
+
+	def nested_outcome(self, group, nstates, recs, files):
+		"""After nested_run, the group's files re-typed and their records
+		in recs; why the type cannot be converted, or None."""
+		for f in group["files"]:
+			n = self.number(f)
+			st = nstates.get(n)
+			if st is None or st.rc != 0:
+				return "spatch failed on %s: %s" % (f, st.err if st else "")
+			if not st.out:
+				st.out = read_bytes(self.input_of(n))
+			tmp = os.path.join(self.work, "retype")
+			with open(tmp, "wb") as fp:
+				fp.write(st.out)
+			N.retype(tmp, [group["struct"]])
+			st.out = read_bytes(tmp)
+			recs.extend(st.records)
+			files.append((n, f))
+		for r in recs:
+			if r.get("status") != "converted":
+				return "%s (%s:%s): %s" % (r.get("function"), r.get("file"), r.get("line"),
+							  r.get("reason"))
+		for i in sorted(group["impl"]):
+			if not any(r.get("function") == i and r.get("status") == "converted" for r in recs):
+				return "%s was not converted" % i
+		return None
+
+	def nested_pass(self, thread):
+		"""Family 7: a hook type private to a driver (uio_info.mmap), its
+		implementations across the tree, the function pointers of that type
+		and the outer calls change together, or not at all."""
+		thread.join()
+		if self.nplan_error:
+			die(self.nplan_error)
+		plan = self.nplan
+		if not plan:
+			return
+		if self.o.shard:
+			plan = [g for i, g in enumerate(plan) if R.in_shard(i, self.o.shard)]
+		# Types whose files and member names are apart go through spatch
+		# together, else one at a time.
+		good = [g for g in plan if g.get("bad") is None]
+		fs = [f for g in good for f in g["files"]]
+		ms = [g["member"] for g in good]
+		together = len(fs) == len(set(fs)) and len(ms) == len(set(ms))
+		nstates = {}
+		if together and good:
+			self.nested_run(good, nstates)
+		for g in plan:
+			bad = g.get("bad")
+			if bad is None and not together:
+				nstates = {}
+				self.nested_run([g], nstates)
+			recs, files = [], []
+			if bad is None:
+				bad = self.nested_outcome(g, nstates, recs, files)
+			if bad is None:
+				for n, f in files:
+					if read_bytes(f) != nstates[n].out:
+						self.states[n].out = nstates[n].out
+				for r in recs:
+					if r.get("status") == "converted":
+						self.states[self.number(r["file"])].records.append(r)
+				continue
+			# Declined: each implementation says why.
+			for fn in sorted(g["impl"]):
+				i = g["impl"][fn]
+				self.states[self.number(i["file"])].records.append(R.make(
+					i["file"], i["line"], fn, "declined", self.o.api, hook=g["type"],
+					reason_id="nested-group", reason="nested hook %s: %s" % (g["type"], bad)))
+
+	# -- the result --------------------------------------------------------
+	def finish(self):
+		o = self.o
+		status = 0
+		diff = []
+		for n in range(1, len(self.paths) + 1):
+			f = self.paths[n - 1]
+			st = self.states[n]
+			if st.rc in (124, 137):
+				st.records = [R.make(f, 0, "", "timeout", o.api, reason_id="spatch-timeout",
+						     reason="spatch timed out after %d s" % o.timeout)]
+				status = 1
+				continue
+			if st.rc != 0:
+				st.records = [R.make(f, 0, "", "error", o.api, reason_id="spatch-failed",
+						     reason="spatch failed: " + (st.err or "exit %d" % st.rc))]
+				status = 1
+				continue
+			# A hook whose definition spatch did not see although the file
+			# defines it: the function did not parse.
+			text = None
+			for r in st.records:
+				if r.get("reason_id") != "defined-elsewhere":
+					continue
+				if text is None:
+					text = read_text(f)
+				fn = re.escape(r["function"])
+				if re.search(r"^[a-z].*[^a-zA-Z0-9_]" + fn + r"\([^;]*$", text, re.M):
+					r["status"] = "parse-error"
+					r["reason_id"] = "parse-error"
+					r["reason"] = "spatch could not parse the hook function"
+			# A converted hook that still names its VMA is a bug in a rule:
+			# keep the file as it was rather than emit a wrong patch.
+			if any(r.get("status") == "error" for r in st.records):
+				status = 1
+				continue
+			if not st.out:
+				continue
+			orig = read_bytes(f)
+			lines = T.realign(split_lines(orig.decode("utf-8", "surrogateescape")),
+					  split_lines(st.out.decode("utf-8", "surrogateescape")))
+			lines = T.blank_after_decls(lines)
+			# A header that forward-declares struct vm_area_struct for a
+			# prototype now needs struct vm_area_desc declared as well.
+			if f.endswith(".h"):
+				lines = T.forward_desc(lines)
+			renamed = sorted(set(r["function"] for r in st.records
+					     if r.get("status") == "converted" and
+					     r.get("rule") != "generic-file"), key=os.fsencode)
+			for fn in renamed:
+				lines = T.fix_kdoc(lines, fn, T.new_name(fn))
+			new = ("\n".join(lines) + "\n").encode("utf-8", "surrogateescape") if lines else b""
+			if new == orig:
+				continue
+			if o.mode == "diff":
+				diff.append(self.diff(f, new))
+			elif o.mode == "inplace":
+				replace(f, new)
+		recs = []
+		for n in range(1, len(self.paths) + 1):
+			recs += self.states[n].records
+		# Sorted, so that the output does not depend on -j.
+		recs.sort(key=lambda r: (R.sort_key(r), dump(r)))
+		lines = [dump(r) for r in recs]
+		if o.records:
+			tmp = "%s.tmp.%d" % (o.records, os.getpid())
+			try:
+				with open(tmp, "w", encoding="utf-8", errors="surrogateescape") as fp:
+					fp.write("".join(l + "\n" for l in lines))
+				os.replace(tmp, o.records)
+			except OSError:
+				try:
+					os.unlink(tmp)
+				except OSError:
+					pass
+				die("cannot write %s" % o.records)
+		out = sys.stdout
+		if o.mode == "diff":
+			out.buffer.write(b"".join(diff))
+		elif o.mode == "json":
+			out.write("".join(l + "\n" for l in lines))
+		elif o.mode == "report":
+			for r in recs:
+				if r.get("status") in R.DONE:
+					continue
+				out.write("%s:%s: %s: %s\n" % (r.get("file"), r.get("line"),
+							       r.get("function") or "-", r.get("reason")))
+		out.flush()
+		if o.mode not in ("report", "json"):
+			for r in recs:
+				if r.get("status") in R.FAILED:
+					sys.stderr.write("%s:%s: %s: %s: %s\n" % (
+						r.get("file"), r.get("line"), r.get("function"),
+						r.get("status"), r.get("reason")))
+		if o.verbose != "0":
+			counts = {}
+			for r in recs:
+				counts[r.get("status")] = counts.get(r.get("status"), 0) + 1
+			for s in sorted(counts):
+				sys.stderr.write("%7d %s\n" % (counts[s], s))
+		return status
+
+	def diff(self, f, new):
+		tmp = os.path.join(self.work, "new")
+		with open(tmp, "wb") as fp:
+			fp.write(new)
+		res = subprocess.run(["diff", "-up", "--label", "a/" + f, "--label", "b/" + f, f, tmp],
+				     stdout=subprocess.PIPE, check=False)
+		return res.stdout
+
+	def main(self):
+		o = self.o
+		files = prefilter(o.paths)
+		if o.shard:
+			files = [x for i, x in enumerate(files) if R.in_shard(i, o.shard)]
+		if o.verbose != "0":
+			sys.stderr.write("%s: %d file(s) to examine\n" % (PROG, len(files)))
+		for f in files:
+			self.number(f)
+		thread = threading.Thread(target=self.nested_plan, daemon=True)
+		thread.start()
+		if files:
+			self.run_list(list(range(1, len(files) + 1)))
+		self.global_pass()
+		self.nested_pass(thread)
+		return self.finish()
+
+
+def dump(r):
+	"""A record the way the converter has always printed them."""
+	return json.dumps(r, ensure_ascii=False, separators=(",", ":"))
+
+
+def replace(path, data):
+	"""Replace path by data atomically, keeping its mode."""
+	d = os.path.dirname(path) or "."
+	try:
+		fd, tmp = tempfile.mkstemp(prefix=".mmprep.", dir=d)
+	except OSError:
+		die("%s: cannot write in %s" % (path, d))
+	try:
+		with os.fdopen(fd, "wb") as fp:
+			fp.write(data)
+		try:
+			shutil.copymode(path, tmp)
+		except OSError:
+			pass
+		os.replace(tmp, path)
+	except OSError:
+		try:
+			os.unlink(tmp)
+		except OSError:
+			pass
+		die("%s: cannot write in %s" % (path, d))
+
+
+def main(argv):
+	for fp in (sys.stdout, sys.stderr):
+		fp.reconfigure(encoding="utf-8", errors="surrogateescape")
+	try:
+		o = parse(argv)
+		if o is None:
+			sys.stdout.write(__doc__)
+			return 0
+		run = Run(o)
+	except Usage as e:
+		sys.stderr.write("%s: %s\n" % (PROG, e))
+		return 2
+	try:
+		return run.main()
+	except Usage as e:
+		sys.stderr.write("%s: %s\n" % (PROG, e))
+		return 2
+	except KeyboardInterrupt:
+		return 130
+	finally:
+		shutil.rmtree(run.work, ignore_errors=True)
