@@ -571,7 +571,8 @@ def history(top, files):
 def dir_prefix(path, is_dir):
     """The prefix upstream would use, from the place in the tree: drivers/char/hpet.c
     -> "char: hpet", drivers/misc/bcm-vk/ -> "misc: bcm-vk", fs/ceph/ -> "ceph",
-    fs/smb/client/ -> "smb: client", arch/x86/.../resctrl/ -> "x86/resctrl"."""
+    fs/smb/client/ -> "smb: client", arch/x86/.../resctrl/ -> "x86/resctrl",
+    kernel/relay.c -> "relay", mm/secretmem.c -> "mm: secretmem"."""
     parts = path.split('/')
     if not is_dir:
         stem = os.path.splitext(parts[-1])[0]
@@ -587,6 +588,8 @@ def dir_prefix(path, is_dir):
         if len(parts) == 1:
             return 'fs'
         return ': '.join(parts[1:3])
+    if parts == ['kernel'] and stem:
+        return stem
     if parts and parts[0] == 'drivers':
         parts = parts[1:]
     if not parts:
@@ -717,8 +720,9 @@ def listing(items, conj='and'):
 
 
 def calls(lines):
-    return [m for ln in lines for m in re.findall(r'\b([A-Za-z_]\w*)\s*\(', ln)
-            if m not in NOT_CALLS]
+    """The functions called on LINES: statements, not the definitions at column 0."""
+    return [m for ln in lines if ln[:1].isspace()
+            for m in re.findall(r'\b([A-Za-z_]\w*)\s*\(', ln) if m not in NOT_CALLS]
 
 
 def plus_minus(p, changes):
@@ -807,8 +811,12 @@ def rule_sentences(p, changes, api):
     if sz:
         bits.append('takes the size of the mapping from %s' % fn_list(sz))
     if bits:
-        out.append('The hook %s where it used the VMA.' % listing(bits))
-    elif set(rules) <= {'fields', 'rename'}:
+        if len(hooks_of(p)) > 1:
+            bits = [re.sub(r'^(\w+)s ', r'\1 ', b) for b in bits]
+        out.append('The %s %s where %s the VMA.' % (
+            'hooks' if len(hooks_of(p)) > 1 else 'hook', listing(bits),
+            'they used' if len(hooks_of(p)) > 1 else 'it used'))
+    elif 'fields' in rules and set(rules) <= {'fields', 'rename'}:
         out.append('Only the signature changes: the hook does not use the VMA.')
     if 'flags' in rules or any(c in FLAG_HELPERS for c in new_api):
         n = pick(new_api, FLAG_HELPERS)
@@ -898,15 +906,21 @@ def rule_sentences(p, changes, api):
         via = [c for c in removed if c not in added and c not in OLD_API and
                c not in body and not c.startswith(('vm_flags_', 'vma_'))]
         what = 'per-mapping state%s' % (' (%s)' % fn_list(state) if state else '')
+        who = [r['function'] for r in p.records if 'mapped' in rules_of(r)]
+        who = fn_list(dict.fromkeys(who)) if who and len(hooks_of(p)) > 1 else 'The old hook'
         if via:
-            first = 'The old hook called %s, which takes %s.' % (fn_list(via), what)
+            first = '%s called %s, which takes %s.' % (who, fn_list(via), what)
         else:
-            first = 'The old hook took %s.' % what
+            first = '%s took %s.' % (who, what)
+        closes = any(re.search(r'\.mapped\s*=\s*%s\s*,' % re.escape(cb), blk) and
+                     re.search(r'\.close\s*=', blk)
+                     for f in p.files for blk in re.findall(r'\{[^{}]*\}', changes[f][1]))
         out.append(
             '%s At mmap_prepare time there is no VMA yet, and the mapping can still fail '
             'after the hook has returned, which would leave that state behind: it moves '
             'to a new vm_ops->mapped callback, %s(), which the core calls once the VMA '
-            'exists (7.1); vm_ops->close still undoes it.' % (first, cb))
+            'exists (7.1)%s.' % (first, cb, '; vm_ops->close still undoes it'
+                                 if closes else ''))
     # what no paragraph above named: said plainly, from the diff
     rest_new = [c for c in new_api if c not in told]
     rest_old = [c for c in old_api if c not in told and c not in LIBRARY]
@@ -1036,6 +1050,28 @@ class Scratch:
 
     def cleanup(self):
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def patch_name(number, subject):
+    """git format-patch's file name, NNNN-sanitized-subject.patch, made here so that it
+    does not depend on the output folder: letters, digits, "." and "_" kept, any other
+    run of characters one "-", at most 52 of them, no "." or "-" at the end."""
+    out, space = [], 2
+    i = 0
+    while i < len(subject):
+        c = subject[i]
+        if c.isascii() and (c.isalnum() or c in '._'):
+            if space == 1:
+                out.append('-')
+            space = 0
+            out.append(c)
+            while c == '.' and i + 1 < len(subject) and subject[i + 1] == '.':
+                i += 1
+        else:
+            space |= 1
+        i += 1
+    name = ''.join(out)[:52].rstrip('.-')
+    return '%04d-%s.patch' % (number, name)
 
 
 def add_headers(text, to, cc):
@@ -1432,7 +1468,10 @@ def series(argv):
         cover = [n for n in names if n.startswith('0000-')]
         pnames = [n for n in names if not n.startswith('0000-')]
         for p, n in zip(patches, pnames):
-            p.name = n
+            p.name = patch_name(p.number, p.subject)
+            texts[p.name] = texts.pop(n)
+            os.rename(os.path.join(tmpout, n), os.path.join(tmpout, p.name))
+        names = cover + [p.name for p in patches]
         if base:
             for n in names:
                 texts[n] = texts[n].replace('base-commit: ' + scratch.base,
