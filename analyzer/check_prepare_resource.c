@@ -6,41 +6,10 @@
  * miscount; they belong in vm_ops->mapped (7.1+). A buffer allocated and freed inside the
  * same function is not per-mapping and is not reported.
  */
+#include "check_refs.h"
 #include "check_util.h"
 
 static int my_id;
-
-enum res_kind {
-	RES_ALLOC,
-	RES_REF,
-	RES_PUBLISH,
-};
-
-static const struct {
-	const char *name;
-	enum res_kind kind;
-} res_calls[] = {
-	{ "kmalloc", RES_ALLOC }, { "kzalloc", RES_ALLOC }, { "kcalloc", RES_ALLOC },
-	{ "kmalloc_array", RES_ALLOC }, { "kmalloc_node", RES_ALLOC },
-	{ "kzalloc_node", RES_ALLOC }, { "kvmalloc", RES_ALLOC }, { "kvzalloc", RES_ALLOC },
-	{ "kvcalloc", RES_ALLOC }, { "kvmalloc_array", RES_ALLOC }, { "vmalloc", RES_ALLOC },
-	{ "vzalloc", RES_ALLOC }, { "vmalloc_user", RES_ALLOC },
-	{ "kmem_cache_alloc", RES_ALLOC }, { "kmem_cache_zalloc", RES_ALLOC },
-	{ "kstrdup", RES_ALLOC }, { "kmemdup", RES_ALLOC }, { "alloc_pages", RES_ALLOC },
-	{ "alloc_page", RES_ALLOC }, { "__get_free_pages", RES_ALLOC },
-	{ "get_zeroed_page", RES_ALLOC }, { "devm_kzalloc", RES_ALLOC },
-	{ "devm_kmalloc", RES_ALLOC },
-	{ "kref_get", RES_REF }, { "kref_get_unless_zero", RES_REF },
-	{ "refcount_inc", RES_REF }, { "refcount_inc_not_zero", RES_REF },
-	{ "atomic_inc", RES_REF }, { "atomic_inc_return", RES_REF },
-	{ "atomic_long_inc", RES_REF }, { "atomic64_inc", RES_REF }, { "get_file", RES_REF },
-	{ "get_device", RES_REF }, { "get_page", RES_REF }, { "try_module_get", RES_REF },
-	{ "__module_get", RES_REF }, { "pm_runtime_get_sync", RES_REF },
-	{ "list_add", RES_PUBLISH }, { "list_add_tail", RES_PUBLISH },
-	{ "list_add_rcu", RES_PUBLISH }, { "list_add_tail_rcu", RES_PUBLISH },
-	{ "hlist_add_head", RES_PUBLISH }, { "hlist_add_head_rcu", RES_PUBLISH },
-	{ "xa_store", RES_PUBLISH }, { "idr_alloc", RES_PUBLISH },
-};
 
 static bool is_free(const char *name)
 {
@@ -101,7 +70,6 @@ static void resource_node(struct unit *u, struct node *n)
 {
 	struct func *f = n->func;
 	const char *name, *what = NULL;
-	size_t i;
 
 	if (!f || !f->in_prepare)
 		return;
@@ -121,29 +89,24 @@ static void resource_node(struct unit *u, struct node *n)
 	if (n->kind != CXCursor_CallExpr)
 		return;
 	name = call_name(u, n);
-	for (i = 0; i < ARRAY_SIZE(res_calls); i++) {
-		if (strcmp(name, res_calls[i].name))
-			continue;
-		switch (res_calls[i].kind) {
-		case RES_ALLOC: {
-			CXCursor var;
+	switch (resource_call_kind(name)) {
+	case RES_ALLOC: {
+		CXCursor var;
 
-			if (alloc_target(u, n, &var) && freed_in(u, f->tree, var))
-				return;
-			what = "allocates per-mapping memory";
-			break;
-		}
-		case RES_REF:
-			what = "takes a reference";
-			break;
-		default:
-			what = "publishes per-mapping state";
-			break;
-		}
+		if (alloc_target(u, n, &var) && freed_in(u, f->tree, var))
+			return;
+		what = "allocates per-mapping memory";
 		break;
 	}
-	if (!what)
+	case RES_REF:
+		what = "takes a reference";
+		break;
+	case RES_PUBLISH:
+		what = "publishes per-mapping state";
+		break;
+	default:
 		return;
+	}
 	report(u, my_id, n, "%s(): %s() %s in %s; the mapping may still fail or be merged "
 	       "after the hook returns and nothing undoes it: %s",
 	       f->name, name, what, prepare_ctx(u, f), fix(u));

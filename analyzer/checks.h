@@ -43,3 +43,6 @@ CHECK(compat_complete, "compat-complete", "R17",
 CHECK(mmap_presence, "mmap-presence", "R19",
 	"f_op->mmap tested to decide whether a file can be mapped, where can_mmap_file() is "
 	"meant (a converted file has no .mmap)")
+CHECK(double_ref, "double-ref", "R20",
+	"a reference taken both in an mmap_prepare hook and in the vm_ops->mapped callback it "
+	"installs, or taken in mapped and not given back by .close")

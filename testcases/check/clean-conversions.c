@@ -135,6 +135,13 @@ static void cfile_release(struct kref *ref)
 	(void)ref;
 }
 
+static void cfile_open(struct vm_area_struct *vma)
+{
+	struct cfile *c = vma->vm_private_data;
+
+	kref_get(&c->ref);
+}
+
 static void cfile_close(struct vm_area_struct *vma)
 {
 	struct cfile *c = vma->vm_private_data;
@@ -144,6 +151,7 @@ static void cfile_close(struct vm_area_struct *vma)
 
 static const struct vm_operations_struct cfile_vm_ops = {
 	.mapped = cfile_mapped,
+	.open = cfile_open,
 	.close = cfile_close,
 };
 

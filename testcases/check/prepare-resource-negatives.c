@@ -30,8 +30,29 @@ static int sdev_mapped(unsigned long start, unsigned long end, pgoff_t pgoff,
 	return 0;
 }
 
+static void sdev_release(struct kref *ref)
+{
+	(void)ref;
+}
+
+static void sdev_open(struct vm_area_struct *vma)
+{
+	struct sdev *d = vma->vm_private_data;
+
+	kref_get(&d->ref);
+}
+
+static void sdev_close(struct vm_area_struct *vma)
+{
+	struct sdev *d = vma->vm_private_data;
+
+	kref_put(&d->ref, sdev_release);
+}
+
 static const struct vm_operations_struct sdev_vm_ops = {
 	.mapped = sdev_mapped,
+	.open = sdev_open,
+	.close = sdev_close,
 };
 
 static int sdev_prepare(struct vm_area_desc *desc)

@@ -39,8 +39,21 @@ static int ndev_mapped(unsigned long start, unsigned long end, pgoff_t pgoff,
 	return 0;
 }
 
+static void ndev_release(struct kref *ref)
+{
+	(void)ref;
+}
+
+static void ndev_close(struct vm_area_struct *vma)
+{
+	struct ndev *n = vma->vm_private_data;
+
+	kref_put(&n->ref, ndev_release);
+}
+
 static const struct vm_operations_struct ndev_vm_ops = {
 	.open = ndev_open,
+	.close = ndev_close,
 	.fault = ndev_fault,
 	.mapped = ndev_mapped,
 };

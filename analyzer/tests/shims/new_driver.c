@@ -40,10 +40,32 @@ static int newdev_mapped(unsigned long start, unsigned long end, pgoff_t pgoff,
 }
 #endif
 
+static void newdev_release(struct kref *ref)
+{
+	(void)ref;
+}
+
+/* mapped's reference is retaken for split and forked VMAs and given back per VMA */
+static void newdev_vm_open(struct vm_area_struct *vma)
+{
+	struct newdev *d = vma->vm_private_data;
+
+	kref_get(&d->ref);
+}
+
+static void newdev_vm_close(struct vm_area_struct *vma)
+{
+	struct newdev *d = vma->vm_private_data;
+
+	kref_put(&d->ref, newdev_release);
+}
+
 static const struct vm_operations_struct newdev_vm_ops = {
 #if MMPREP_API >= 701
 	.mapped = newdev_mapped,
 #endif
+	.open = newdev_vm_open,
+	.close = newdev_vm_close,
 	.fault = newdev_fault,
 };
 
