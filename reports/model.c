@@ -154,7 +154,7 @@ static bool is_ident(int c)
  */
 static char *reason_class(const char *r)
 {
-	struct buf b = { 0 };
+	struct sbuf b = { 0 };
 	const char *p = r;
 
 	while (*p) {
@@ -162,7 +162,7 @@ static char *reason_class(const char *r)
 			const char *q = strchr(p + 1, '\'');
 
 			if (q) {
-				buf_puts(&b, "'...'");
+				sbuf_add(&b, "'...'");
 				p = q + 1;
 				continue;
 			}
@@ -173,16 +173,16 @@ static char *reason_class(const char *r)
 			while (is_ident((unsigned char)*q))
 				q++;
 			if (q[0] == '(' && q[1] == ')') {
-				buf_puts(&b, "F()");
+				sbuf_add(&b, "F()");
 				p = q + 2;
 				continue;
 			}
 			if (p > r && p[-1] == '(' && q[0] == ')') {
-				buf_puts(&b, "F");
+				sbuf_add(&b, "F");
 				p = q;
 				continue;
 			}
-			buf_add(&b, p, q - p);
+			sbuf_addn(&b, p, q - p);
 			p = q;
 			continue;
 		}
@@ -192,12 +192,12 @@ static char *reason_class(const char *r)
 			while (isdigit((unsigned char)*q))
 				q++;
 			if (!is_ident((unsigned char)*q) && *q != '.') {
-				buf_puts(&b, "N");
+				sbuf_add(&b, "N");
 				p = q;
 				continue;
 			}
 		}
-		buf_add(&b, p, 1);
+		sbuf_addn(&b, p, 1);
 		p++;
 	}
 	if (!b.s)
@@ -207,9 +207,9 @@ static char *reason_class(const char *r)
 
 static char *hook_key(const char *file, const char *fn, const char *hook)
 {
-	struct buf b = { 0 };
+	struct sbuf b = { 0 };
 
-	buf_printf(&b, "%s\t%s\t%s", file, fn, hook);
+	sbuf_addf(&b, "%s\t%s\t%s", file, fn, hook);
 	return b.s;
 }
 
@@ -235,12 +235,12 @@ static json_t *new_hook(const char *file, long long line, const char *fn, const 
 
 static void add_site(json_t *h, const json_t *bind)
 {
-	struct buf b = { 0 };
+	struct sbuf b = { 0 };
 	json_t *sites = json_object_get(h, "bindings");
 	size_t i;
 	json_t *s;
 
-	buf_printf(&b, "%s:%lld", jget_str(bind, "file"), jget_int(bind, "line"));
+	sbuf_addf(&b, "%s:%lld", jget_str(bind, "file"), jget_int(bind, "line"));
 	json_array_foreach(sites, i, s)
 		if (!strcmp(json_string_value(s), b.s))
 			goto out;
@@ -627,12 +627,12 @@ static json_t *map_values(json_t *map)
 /* VERSION.PATCHLEVEL.SUBLEVEL EXTRAVERSION from the tree's Makefile, or NULL. */
 static char *tree_version(const char *tree)
 {
-	struct buf path = { 0 }, v = { 0 };
+	struct sbuf path = { 0 }, v = { 0 };
 	static const char *const keys[] = { "VERSION", "PATCHLEVEL", "SUBLEVEL", "EXTRAVERSION" };
 	char *vals[4] = { 0 };
 	char *text, *line, *next;
 
-	buf_printf(&path, "%s/Makefile", tree);
+	sbuf_addf(&path, "%s/Makefile", tree);
 	text = read_file(path.s, NULL);
 	free(path.s);
 	if (!text)
@@ -658,11 +658,11 @@ static char *tree_version(const char *tree)
 		}
 	}
 	if (vals[0] && vals[1] && *vals[0] && *vals[1]) {
-		buf_printf(&v, "%s.%s", vals[0], vals[1]);
+		sbuf_addf(&v, "%s.%s", vals[0], vals[1]);
 		if (vals[2] && *vals[2])
-			buf_printf(&v, ".%s", vals[2]);
+			sbuf_addf(&v, ".%s", vals[2]);
 		if (vals[3] && *vals[3])
-			buf_puts(&v, vals[3]);
+			sbuf_add(&v, vals[3]);
 	}
 	for (int k = 0; k < 4; k++)
 		free(vals[k]);
@@ -673,7 +673,7 @@ static char *tree_version(const char *tree)
 json_t *model_build(const struct model_opts *o, char **inputs, size_t ninputs)
 {
 	struct builder b = { 0 };
-	struct buf mpath = { 0 };
+	struct sbuf mpath = { 0 };
 	struct maintainers *m;
 	json_t *model = json_object(), *totals = counts_object(), *byst = json_object();
 	json_t *subs = json_object(), *dirs = json_object(), *rules = json_object();
@@ -694,7 +694,7 @@ json_t *model_build(const struct model_opts *o, char **inputs, size_t ninputs)
 	for (i = 0; i < ninputs; i++)
 		read_records(inputs[i], &b.in);
 
-	buf_printf(&mpath, "%s/MAINTAINERS", o->tree);
+	sbuf_addf(&mpath, "%s/MAINTAINERS", o->tree);
 	m = maintainers_load(mpath.s);
 	free(mpath.s);
 
@@ -736,9 +736,9 @@ json_t *model_build(const struct model_opts *o, char **inputs, size_t ninputs)
 		}
 		if ((cat == CAT_MANUAL || cat == CAT_MAPPED || cat == CAT_ERROR) &&
 		    jget_str(h, "reason_class")) {
-			struct buf key = { 0 };
+			struct sbuf key = { 0 };
 
-			buf_printf(&key, "%s\t%s", category_names[cat], jget_str(h, "reason_class"));
+			sbuf_addf(&key, "%s\t%s", category_names[cat], jget_str(h, "reason_class"));
 			g = json_object_get(reasons, key.s);
 			if (!g) {
 				g = json_object();

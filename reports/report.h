@@ -29,12 +29,6 @@
 /* ../analyzer/lib: allocation, strings (struct sbuf), read_file(), JSON helpers */
 #include "lib/util.h"
 
-/* The old names of the buffer, for model.c until it is renamed (transitional). */
-#define buf sbuf
-#define buf_add sbuf_addn
-#define buf_puts sbuf_add
-#define buf_printf sbuf_addf
-
 /* output.c: stdout, or PATH replaced atomically */
 void write_output(const char *path, const char *data, size_t len);
 
@@ -93,10 +87,10 @@ struct render_opts {
 	size_t md_limit;	/* subsystems listed in Markdown */
 };
 
-void render_json(const json_t *model, struct buf *out);
-void render_md(const json_t *model, const struct render_opts *o, struct buf *out);
-void render_csv(const json_t *model, struct buf *out);
-void render_html(const json_t *model, const struct render_opts *o, struct buf *out);
+void render_json(const json_t *model, struct sbuf *out);
+void render_md(const json_t *model, const struct render_opts *o, struct sbuf *out);
+void render_csv(const json_t *model, struct sbuf *out);
+void render_html(const json_t *model, const struct render_opts *o, struct sbuf *out);
 
 /* Shared by the renderers. */
 const char *subsystem_label(const json_t *sub);
