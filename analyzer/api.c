@@ -2,19 +2,53 @@
 /*
  * Kernel API levels: names and parsing (see api.h).
  */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "api.h"
+#include "api_table.h"
+
+#if API_TABLE_DEFAULT != API_DEFAULT
+#error "API_DEFAULT differs from scripts/mmprep/api.py"
+#endif
 
 static const struct {
 	const char *name;
 	int level;
 } api_levels[] = {
-	{ "6.19", 619 }, { "7.0", 700 }, { "7.1", 701 }, { "7.2", 702 },
+	API_TABLE_LEVELS
 };
 
 #define NR_LEVELS (sizeof(api_levels) / sizeof(api_levels[0]))
+
+const struct api_entry api_entries[] = {
+	API_TABLE_NAMES
+};
+
+const size_t api_nr_entries = sizeof(api_entries) / sizeof(api_entries[0]);
+
+static bool same(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+const struct api_entry *api_lookup(const char *name, const char *record)
+{
+	size_t i;
+
+	for (i = 0; i < api_nr_entries; i++)
+		if (!strcmp(api_entries[i].name, name) && same(api_entries[i].record, record))
+			return &api_entries[i];
+	return NULL;
+}
+
+int api_removed(const char *name, const char *record)
+{
+	const struct api_entry *e = api_lookup(name, record);
+
+	return e ? e->removed : 0;
+}
 
 const char *api_name(int api)
 {

@@ -11,47 +11,10 @@
 
 static int my_id;
 
-static const struct {
-	const char *name;
-	const char *advice;
-} api_names[] = {
-	{ "vma_desc_test_flags", "it is the 7.0 name: from 7.1 use vma_desc_test_any() for "
-	  "'any of' or vma_desc_test() for one bit" },
-	{ "vma_desc_test_flags_mask", "it is the 7.0 name: from 7.1 use "
-	  "vma_desc_test_any_mask()" },
-	{ "vma_desc_test", "it exists from 7.1 (one bit); on 7.0 use vma_desc_test_flags(), "
-	  "on 6.19 desc->vm_flags & VM_*" },
-	{ "vma_desc_test_any", "it exists from 7.1; on 7.0 use vma_desc_test_flags(), on 6.19 "
-	  "desc->vm_flags & (VM_* | ...)" },
-	{ "vma_desc_test_all", "it exists from 7.1; before, test the flags by hand" },
-	{ "vma_desc_set_flags", "it exists from 7.0; on 6.19 use desc->vm_flags |= VM_*" },
-	{ "vma_desc_clear_flags", "it exists from 7.0; on 6.19 use desc->vm_flags &= ~VM_*" },
-	{ "mk_vma_flags", "it exists from 7.0" },
-	{ "vma_desc_is_cow_mapping", "it exists from 7.0; on 6.19 use "
-	  "is_cow_mapping(desc->vm_flags)" },
-	{ "mmap_action_simple_ioremap", "it exists from 7.1; before, keep vm_iomap_memory() "
-	  "in .mmap" },
-	{ "mmap_action_map_kernel_pages", "it exists from 7.1; before, keep vm_insert_pages() "
-	  "in .mmap" },
-	{ "mmap_action_map_kernel_pages_full", "it exists from 7.1; before, keep "
-	  "vm_map_pages() in .mmap" },
-	{ "range_in_vma_desc", "it exists from 7.1" },
-	{ "compat_set_desc_from_vma", "it exists from 7.1; before, build the descriptor with "
-	  "a designated initializer" },
-	{ "vma_desc_set_anonymous", "it exists from 7.2; before, keep the driver on .mmap "
-	  "(do not use success_hook)" },
-};
-
-/* Declared names that a later level renames or removes. */
-static const struct {
-	const char *name;
-	int removed;
-	const char *advice;
-} removed_names[] = {
-	{ "vma_desc_test_flags", 701, "it is renamed in 7.1: use vma_desc_test_any() for "
-	  "'any of' or vma_desc_test() for one bit" },
-	{ "vma_desc_test_flags_mask", 701, "it is renamed vma_desc_test_any_mask() in 7.1" },
-};
+/*
+ * The API names, with the level each appears at and the level that removes it, and the advice
+ * printed, are the table of scripts/mmprep/api.py (api.h: api_entries[]).
+ */
 
 /* C accepts a call of an undeclared function; the implicit declaration sits at the call. */
 static bool implicitly_declared(struct node *call)
@@ -137,7 +100,8 @@ static void vm_flags_node(struct unit *u, struct node *n)
 
 	if (!rec || strcmp(rec, "vm_area_desc") || strcmp(node_name(u, n), "vm_flags"))
 		return;
-	report_sev(u, my_id, api_severity(u, 700), n, "%s%s is replaced by desc->vma_flags in "
+	report_sev(u, my_id, api_severity(u, api_removed("vm_flags", "vm_area_desc")), n,
+		   "%s%s is replaced by desc->vma_flags in "
 		   "7.0: from 7.0 use vma_desc_set_flags(), vma_desc_clear_flags() and "
 		   "vma_desc_test*() with VMA_*_BIT numbers", fn_prefix(u, n->func),
 		   expr_text(u, n));
@@ -169,19 +133,15 @@ static const char *written_name(struct unit *u, struct node *n)
 static void removed_call(struct unit *u, struct node *n)
 {
 	const char *name = written_name(u, n);
-	size_t i;
+	const struct api_entry *e = api_lookup(name, NULL);
 
-	for (i = 0; i < ARRAY_SIZE(removed_names); i++)
-		if (!strcmp(name, removed_names[i].name))
-			report_sev(u, my_id, api_severity(u, removed_names[i].removed), n,
-				   "%s%s(): %s", fn_prefix(u, n->func), name,
-				   removed_names[i].advice);
+	if (e && e->removed && e->removal)
+		report_sev(u, my_id, api_severity(u, e->removed), n, "%s%s(): %s",
+			   fn_prefix(u, n->func), name, e->removal);
 }
 
 static void level_node(struct unit *u, struct node *n)
 {
-	size_t i;
-
 	if (n->kind == CXCursor_MemberRefExpr) {
 		vm_flags_node(u, n);
 		return;
@@ -198,17 +158,14 @@ static void level_node(struct unit *u, struct node *n)
 		return;
 	if (implicitly_declared(n)) {
 		const char *name = call_name(u, n);
+		const struct api_entry *e = api_lookup(name, NULL);
 
-		for (i = 0; i < ARRAY_SIZE(api_names); i++) {
-			if (strcmp(name, api_names[i].name))
-				continue;
+		if (e && e->absent)
 			report(u, my_id, n, "%s%s() is not declared %s; %s",
 			       fn_prefix(u, n->func), name,
 			       u->shims ? arena_printf(&u->arena, "at --api=%s",
 						       api_name(u->api)) :
-			       "by the kernel headers in use", api_names[i].advice);
-			return;
-		}
+			       "by the kernel headers in use", e->absent);
 		return;
 	}
 	if (clang_Cursor_isNull(call_target(n)))
