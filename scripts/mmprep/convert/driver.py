@@ -37,13 +37,15 @@ import sys
 import tempfile
 import threading
 
+from mmprep import api as API
 from mmprep import records as R
 from mmprep.convert import nested as N
 from mmprep.convert import touchups as T
 from mmprep.convert.spatch import Item, Runner, State, NOISE, read_bytes
 
 PROG = "mmprep-convert"
-LEVELS = {"6.19": "api_6_19", "7.0": "api_7_0", "7.1": "api_7_1", "7.2": "api_7_2"}
+# the virtual rule of each API level: "7.1" -> api_7_1
+LEVELS = {n: "api_" + n.replace(".", "_") for n in API.names()}
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 
 
@@ -124,7 +126,7 @@ def parse(argv):
 			o.paths.append(a)
 		i += 1
 	if o.api not in LEVELS:
-		die("unknown API level '%s' (6.19, 7.0, 7.1 or 7.2)" % o.api)
+		die("unknown API level '%s' (%s)" % (o.api, API.listing()))
 	if not re.fullmatch(r"[0-9]+", o.jobs) or int(o.jobs) == 0:
 		die("-j takes a positive number, not '%s'" % o.jobs)
 	o.jobs = int(o.jobs)

@@ -61,6 +61,8 @@ import tempfile
 import time
 from collections import Counter
 
+from mmprep import api
+
 from . import build, match, patchpaths, report, source, tools
 
 PROG = "mmprep-gate"
@@ -175,8 +177,8 @@ def parse_args(argv):
 		i += 1
 	if o.format not in report.FORMATS:
 		raise GateError("unknown format '%s' (text, sarif or junit)" % o.format)
-	if o.api not in ("", "6.19", "7.0", "7.1", "7.2"):
-		raise GateError("unknown API level '%s' (6.19, 7.0, 7.1 or 7.2)" % o.api)
+	if o.api and o.api not in api.names():
+		raise GateError("unknown API level '%s' (%s)" % (o.api, api.listing()))
 	if jobs is not None:
 		if not jobs.isdigit() or int(jobs) == 0:
 			raise GateError("-j takes a positive number, not '%s'" % jobs)
