@@ -173,9 +173,10 @@ def make_n_commands(obj, rel_cs, srctree):
 	return found, why
 
 
-def donor_of(top, obj, rel_c):
+def donor_of(top, obj, rel_c, exclude=()):
 	"""The nearest .c file of the base tree in rel_c's folder or a parent
-	(one the build compiled, if any), or None."""
+	(one the build compiled, if any), or None; never one of exclude (the
+	files the base tree does not have)."""
 	d = os.path.dirname(rel_c)
 	while True:
 		full = os.path.join(top, d)
@@ -189,6 +190,8 @@ def donor_of(top, obj, rel_c):
 				if not n.endswith(".c") or not os.path.isfile(os.path.join(full, n)):
 					continue
 				c = os.path.join(d, n) if d else n
+				if c in exclude:
+					continue
 				if cand is None:
 					cand = c
 				if obj and os.path.isfile(cmdfile_of(obj, c)):

@@ -270,7 +270,8 @@ class Gate:
 		       "-c", "core.hooksPath=" + self.nohooks, "-c", "user.name=mmprep",
 		       "-c", "user.email=mmprep@invalid", "-c", "commit.gpgSign=false",
 		       "-c", "core.fsmonitor=false", "-c", "submodule.recurse=false",
-		       "-c", "am.threeWay=false", "-c", "apply.whitespace=nowarn"] + GDIFF + list(args)
+		       "-c", "am.threeWay=false", "-c", "apply.whitespace=nowarn",
+		       "-c", "gc.auto=0", "-c", "maintenance.auto=false"] + GDIFF + list(args)
 		return subprocess.run(cmd, input=input, env=env, stdout=subprocess.PIPE,
 				      stderr=subprocess.STDOUT if input is None else subprocess.PIPE,
 				      stdin=None if input is not None else subprocess.DEVNULL,
@@ -718,11 +719,14 @@ class Gate:
 			if not h.endswith(".h"):
 				continue
 			incl = self.includers(h)
+			# a touched file that includes it is compiled anyway
+			reached = any(f in self.head_c for f in incl)
 			incl = [f for f in incl if f not in self.head_c]
 			if not incl:
 				continue
-			old = self.side_text(self.based, a)
-			new = self.side_text(self.wt, b) if s != "D" else ""
+			# identifiers of the code, not of comments
+			old = source.code_only(self.side_text(self.based, a))
+			new = source.code_only(self.side_text(self.wt, b)) if s != "D" else ""
 			changed = Counter()
 			for line in (set(old.split("\n")) ^ set(new.split("\n"))):
 				changed.update(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", line))
@@ -731,8 +735,8 @@ class Gate:
 			ours = [f for f in incl if not other_arch(f)]
 			built = [f for f in ours if self.obj and os.path.isfile(build.cmdfile_of(self.obj, f))]
 			chosen = []
-			first = (built or ours or incl)[0]
-			chosen.append(first)
+			if not reached:
+				chosen.append((built or ours or incl)[0])
 			if ids:
 				idre = re.compile(r"(?<![A-Za-z0-9_])(%s)(?![A-Za-z0-9_])" %
 						  "|".join(re.escape(i) for i in sorted(ids)))
@@ -745,7 +749,8 @@ class Gate:
 				self.note("%s: %d files include it and name what changed; the first %d are "
 					  "compiled" % (h, len(chosen), MAX_USERS))
 				chosen = chosen[:MAX_USERS]
-			users[h] = chosen
+			if chosen:
+				users[h] = chosen
 		return users
 
 	def includers(self, h):
@@ -819,14 +824,13 @@ class Gate:
 		"""self.db[side][rel] = argument words for the side's copy; files
 		without a command go to self.errors."""
 		words = {}
-		self.donors = {}
+		# what the base tree does not have under that name: no command of its own
+		new = {b for s, a, b in self.status if s in "ACR"}
 		if self.obj:
 			need = []
 			for side, rels in subjects.items():
 				for rel in rels:
-					if rel in words or rel in need:
-						continue
-					if not os.path.isfile(os.path.join(self.top, rel)):
+					if rel in words or rel in need or rel in new:
 						continue
 					w = None
 					if os.environ.get("MMPREP_GATE_MAKE_N") != "1":
@@ -838,8 +842,10 @@ class Gate:
 			donors = {}
 			for side, rels in subjects.items():
 				for rel in rels:
-					if not os.path.isfile(os.path.join(self.top, rel)) and rel not in donors:
-						d = build.donor_of(self.top, self.obj, rel)
+					if rel in new and rel not in donors:
+						# a renamed or copied file: the command of its source
+						d = {b: a for st, a, b in self.status if st in "RC"}.get(rel) or \
+							build.donor_of(self.top, self.obj, rel, new)
 						if d:
 							donors[rel] = d
 							if d not in words and d not in need:
@@ -901,7 +907,8 @@ class Gate:
 						if re.search(r"\.mmap[ \t\n]*=|success_hook|error_hook",
 							     self.side_text(self.tmp, os.path.join(side, f))):
 							lst.append(os.path.join(side, f))
-			if lst:
+			# no patched file with a hook: nothing of theirs can be new
+			if any(not f.startswith("base/") for f in lst):
 				self.convert_out = open(os.path.join(self.tmp, "convert.out"), "wb")
 				self.convert_err = open(os.path.join(self.tmp, "convert.err"), "wb")
 				self.convert_p = subprocess.Popen(
@@ -966,6 +973,11 @@ class Gate:
 		ran.append("cc")
 		if why:
 			fails.append((side, "cc", rel, why))
+		elif any(x["severity"] == "error" for x in f):
+			# the analyzer's partial view of code that does not compile:
+			# the compiler's errors say why
+			fails = [x for x in fails if not (x[1] == "mmprep-check" and
+							  x[3].startswith(tools.PARTIAL))]
 		return found, fails, ran
 
 	def run_tools(self, subjects):

@@ -94,6 +94,12 @@ def _strip_line(line, state):
 	return "".join(out)
 
 
+def code_only(text):
+	"""text without comments, strings and character constants, line by line."""
+	state = {"comment": False}
+	return "\n".join(_strip_line(l, state) for l in text.split("\n"))
+
+
 def _name_of(hdr):
 	s = hdr.split("(", 1)[0].rstrip()
 	m = re.search(r"[A-Za-z_][A-Za-z0-9_]*$", s)

@@ -20,6 +20,7 @@ _CC_TOP = re.compile(r"^(.+?): At top level:$")
 _CC_OPT = re.compile(r" \[(-W[^\]]+|-f[^\]]+)\]$")
 _CHECKPATCH = re.compile(r"^([^:]+):(\d+): (ERROR|WARNING|CHECK):([A-Z0-9_]+): (.*)$")
 
+PARTIAL = "partial analysis"
 MISSING_INCLUDE = re.compile(r"(unable to open '|No such file or directory|file not found)")
 
 
@@ -99,8 +100,7 @@ def mmprep_check(check, api, db_dir, src, side, name):
 		status = r.get("status")
 		if r.get("partial"):
 			p = r.get("partial")
-			failure = failure or "partial analysis%s" % (
-				": " + p if isinstance(p, str) else "")
+			failure = failure or PARTIAL + (": " + p if isinstance(p, str) else "")
 		if status == "finding":
 			findings.append(finding(side, r.get("tool") or "mmprep-check",
 						r.get("check") or "mmprep-check", name(r.get("file") or src),
