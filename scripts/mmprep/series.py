@@ -25,9 +25,11 @@ import tempfile
 import textwrap
 import time
 
+from mmprep import api
+
 PROG = 'mmprep-series'
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-LEVELS = ('6.19', '7.0', '7.1', '7.2')
+LEVELS = tuple(name for name, _ in api.LEVELS)
 WRAP = 72
 
 USAGE = """\
@@ -84,7 +86,7 @@ def run(cmd, cwd=None, env=None, check=True, inp=None):
 # ---------------------------------------------------------------- arguments
 
 def parse_args(argv):
-    opt = {'api': '7.2', 'out': '.', 'base': None, 'cover': False, 'to_cc': False,
+    opt = {'api': api.DEFAULT, 'out': '.', 'base': None, 'cover': False, 'to_cc': False,
            'json': False, 'verify': None, 'jobs': os.cpu_count() or 1, 'paths': []}
     valued = {'--api': 'api', '-o': 'out', '--output-directory': 'out', '--base': 'base',
               '--verify': 'verify', '-j': 'jobs', '--jobs': 'jobs'}
@@ -119,7 +121,8 @@ def parse_args(argv):
             opt['paths'].append(a)
         i += 1
     if opt['api'] not in LEVELS:
-        die("unknown API level '%s' (6.19, 7.0, 7.1 or 7.2)" % opt['api'])
+        die("unknown API level '%s' (%s or %s)" % (opt['api'], ', '.join(LEVELS[:-1]),
+                                                   LEVELS[-1]))
     if not re.match(r'^[1-9][0-9]*$', str(opt['jobs'])):
         die("-j takes a positive number, not '%s'" % opt['jobs'])
     opt['jobs'] = int(opt['jobs'])
@@ -670,20 +673,17 @@ def subjects(patches, changes, hist):
 
 # ---------------------------------------------------------------- commit messages
 
-# The first release with each helper of the new API (../shared/api/mmap_prepare.md).
+# The first release with each helper of the new API: mmprep.api's table, and the
+# helpers it does not list because every level it knows has them.
 SINCE = {
-    'vma_desc_set_flags': '7.0', 'vma_desc_clear_flags': '7.0', 'vma_desc_test_flags': '7.0',
-    'vma_desc_test': '7.1', 'vma_desc_test_any': '7.1', 'vma_desc_test_all': '7.1',
-    'vma_desc_is_cow_mapping': '7.1', 'is_nommu_shared_vma_flags': '7.0',
     'mmap_action_remap': '6.19', 'mmap_action_remap_full': '6.19',
     'mmap_action_ioremap': '6.19', 'mmap_action_ioremap_full': '6.19',
-    'mmap_action_simple_ioremap': '7.1', 'mmap_action_map_kernel_pages': '7.1',
-    'mmap_action_map_kernel_pages_full': '7.1', 'vma_desc_size': '6.19',
-    'vma_desc_pages': '6.19', 'shmem_zero_setup_desc': '6.19',
+    'vma_desc_size': '6.19', 'vma_desc_pages': '6.19', 'shmem_zero_setup_desc': '6.19',
     'generic_file_mmap_prepare': '6.17', 'generic_file_readonly_mmap_prepare': '6.17',
-    'compat_set_desc_from_vma': '7.1', '__compat_vma_mmap': '7.1',
-    'vma_desc_set_anonymous': '7.2', 'can_mmap_file': '6.17',
+    'can_mmap_file': '6.17', '__compat_vma_mmap': '7.1', 'is_nommu_shared_vma_flags': '7.0',
 }
+SINCE.update({n.name: '%d.%d' % divmod(n.since, 100) for n in api.NAMES
+              if n.kind in ('function', 'macro') and n.since})
 OLD_API = ('remap_pfn_range', 'io_remap_pfn_range', 'vm_iomap_memory', 'vm_map_pages',
            'vm_map_pages_zero', 'vm_insert_pages', 'vm_flags_set', 'vm_flags_clear',
            'vm_flags_mod', 'vma_pages', 'generic_file_mmap', 'generic_file_readonly_mmap',
@@ -1102,6 +1102,9 @@ def maintainers(top, patch_file):
         res.append([ln.strip() for ln in p.stdout.splitlines() if ln.strip()])
     to = list(dict.fromkeys(res[0]))
     cc = [x for x in dict.fromkeys(res[1]) if x not in to]
+    if not to and cc:
+        # no maintainer (an orphaned or unmaintained driver): to its most specific list
+        to, cc = cc[:1], cc[1:]
     return to, cc
 
 
