@@ -10,8 +10,15 @@ prints.  The analyzer reads this table through a generated C header
 levels`, Python by import.
 
 Usage: python3 -m mmprep.api levels | default | code LEVEL | c-header
+       python3 -m mmprep.api backport-types TEMPLATE SHARED
+
+backport-types writes the backport's <linux/mmap_prepare_backport_types.h>:
+TEMPLATE with its TYPES_INCLUDE line replaced by the declarations of SHARED
+(the shims' <linux/mmap_prepare_types.h>, between its marker comments) with
+MMPREP_API fixed at BACKPORT_LEVEL.
 """
 
+import re
 import sys
 from collections import namedtuple
 
@@ -23,12 +30,13 @@ DEFAULT = "7.2"
 # since/removed: level codes (0: before 6.19 / never).  absent: the advice printed when the
 # name is used where the headers do not declare it (functions and macros; None: not
 # reported).  removal: the advice printed while it is declared but a later level removes it.
-Name = namedtuple("Name", "name kind record since removed successor absent removal")
+# backport: whether scripts/api-backport declares it on 6.12 (at 7.2, when present there).
+Name = namedtuple("Name", "name kind record since removed successor absent removal backport")
 
 
 def _n(name, kind, since, removed=0, successor=None, absent=None, removal=None,
-       record=None):
-	return Name(name, kind, record, since, removed, successor, absent, removal)
+       record=None, backport=True):
+	return Name(name, kind, record, since, removed, successor, absent, removal, backport)
 
 
 NAMES = (
@@ -77,13 +85,23 @@ NAMES = (
 	_n("error_override", "field", 702, record="mmap_action"),
 	_n("hide_from_rmap_until_complete", "field", 619, record="mmap_action"),
 	_n("mapped", "field", 701, record="vm_operations_struct"),
-	_n("flags", "field", 700, record="vm_area_struct"),
+	# 7.0's bitmap view of a VMA's flags; the backport leaves 6.12's vm_area_struct as it is
+	_n("flags", "field", 700, record="vm_area_struct", backport=False),
 	_n("MMAP_NOTHING", "enum", 619),
 	_n("MMAP_REMAP_PFN", "enum", 619),
 	_n("MMAP_IO_REMAP_PFN", "enum", 619),
 	_n("MMAP_SIMPLE_IO_REMAP", "enum", 701),
 	_n("MMAP_MAP_KERNEL_PAGES", "enum", 701),
 )
+
+
+# The struct vm_area_desc, struct mmap_action and enum mmap_action_type of every level are
+# declared once, in analyzer/include/linux/mmap_prepare_types.h between these lines.
+TYPES_BEGIN = "/* mmprep: mmap_prepare types begin */"
+TYPES_END = "/* mmprep: mmap_prepare types end */"
+# The line of the backport's template that the declarations replace, and their level.
+TYPES_INCLUDE = "#include <linux/mmap_prepare_types.h>"
+BACKPORT_LEVEL = 702
 
 
 class ApiError(Exception):
@@ -159,6 +177,99 @@ def c_header():
 	return "\n".join(out)
 
 
+_DIRECTIVE = re.compile(r"^\s*#\s*(if|ifdef|ifndef|elif|else|endif)\b(.*)$")
+_TOKEN = re.compile(r"\s*(\d+|MMPREP_API|&&|\|\||==|!=|>=|<=|[<>()!])")
+
+
+def _api_condition(expr, level_code, where):
+	"""The value of an #if expression on MMPREP_API alone; None if it does not use it."""
+	expr = re.sub(r"/\*.*?\*/|//.*$", "", expr).strip()
+	if "MMPREP_API" not in expr:
+		return None
+	out, pos = [], 0
+	while pos < len(expr):
+		m = _TOKEN.match(expr, pos)
+		if not m:
+			raise ApiError("%s: '#if %s' mixes MMPREP_API with other terms" % (where, expr))
+		t = m.group(1)
+		out.append({"&&": " and ", "||": " or ", "!": " not ",
+			    "MMPREP_API": str(level_code)}.get(t, t))
+		pos = m.end()
+	try:
+		return bool(eval("".join(out), {"__builtins__": {}}))
+	except SyntaxError:
+		raise ApiError("%s: cannot evaluate '#if %s'" % (where, expr))
+
+
+def resolve(text, level_code, where="<input>"):
+	"""text with MMPREP_API fixed at level_code: of each #if/#elif/#else on MMPREP_API, the
+	branch that holds stays, without its directives; other conditionals stay as they are."""
+	out = []
+	stack = []		# per open conditional: None (other) or [branch taken, emitting]
+	for no, line in enumerate(text.split("\n"), 1):
+		m = _DIRECTIVE.match(line)
+		at = "%s:%d" % (where, no)
+		emitting = all(f is None or f[1] for f in stack)
+		if m:
+			d, rest = m.group(1), m.group(2)
+			if d in ("if", "ifdef", "ifndef"):
+				v = _api_condition(rest, level_code, at) if d == "if" else None
+				stack.append(None if v is None else [v, v])
+				if v is not None:
+					continue
+			elif not stack:
+				raise ApiError("%s: #%s without #if" % (at, d))
+			elif stack[-1] is not None:
+				f = stack[-1]
+				if d == "elif":
+					v = _api_condition(rest, level_code, at)
+					if v is None:
+						raise ApiError("%s: #elif on other terms after #if "
+							       "MMPREP_API" % at)
+					f[1] = v and not f[0]
+					f[0] = f[0] or v
+				elif d == "else":
+					f[1] = not f[0]
+					f[0] = True
+				else:
+					stack.pop()
+				continue
+			else:
+				if d == "elif" and _api_condition(rest, level_code, at) is not None:
+					raise ApiError("%s: #elif on MMPREP_API after another #if" % at)
+				if d == "endif":
+					stack.pop()
+		if emitting:
+			out.append(line)
+	if stack:
+		raise ApiError("%s: #if without #endif" % where)
+	return "\n".join(out)
+
+
+def backport_types(template, shared, where="mmap_prepare_types.h"):
+	"""The backport's types header: template with TYPES_INCLUDE replaced (see the usage)."""
+	lines = shared.split("\n")
+	if lines.count(TYPES_BEGIN) != 1 or lines.count(TYPES_END) != 1:
+		raise ApiError("%s: no '%s' ... '%s' section" % (where, TYPES_BEGIN, TYPES_END))
+	b, e = lines.index(TYPES_BEGIN), lines.index(TYPES_END)
+	if b > e:
+		raise ApiError("%s: the types section ends before it begins" % where)
+	body = resolve("\n".join(lines[b + 1:e]), BACKPORT_LEVEL, where)
+	tl = template.split("\n")
+	if tl.count(TYPES_INCLUDE) != 1:
+		raise ApiError("the template has no line '%s'" % TYPES_INCLUDE)
+	i = tl.index(TYPES_INCLUDE)
+	return "\n".join(tl[:i] + [body] + tl[i + 1:])
+
+
+def _read(path):
+	try:
+		with open(path, encoding="utf-8") as f:
+			return f.read()
+	except (OSError, UnicodeDecodeError) as e:
+		raise ApiError("cannot read %s: %s" % (path, e))
+
+
 def main(argv):
 	if len(argv) == 1 and argv[0] == "levels":
 		print(" ".join(names()))
@@ -168,9 +279,11 @@ def main(argv):
 		print(code(argv[1]))
 	elif len(argv) == 1 and argv[0] == "c-header":
 		sys.stdout.write(c_header())
+	elif len(argv) == 3 and argv[0] == "backport-types":
+		sys.stdout.write(backport_types(_read(argv[1]), _read(argv[2]), argv[2]))
 	else:
 		sys.stderr.write("usage: python3 -m mmprep.api levels | default | code LEVEL | "
-				 "c-header\n")
+				 "c-header | backport-types TEMPLATE SHARED\n")
 		return 2
 	return 0
 

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * mmprep shim: struct page, mm_struct, vm_area_struct (6.12 layout), the VMA flag bits,
- * and struct vm_area_desc / struct mmap_action laid out as at MMPREP_API.
+ * and struct vm_area_desc / struct mmap_action laid out as at MMPREP_API (declared in
+ * <linux/mmap_prepare_types.h>).
  */
 #ifndef _LINUX_MM_TYPES_H
 #define _LINUX_MM_TYPES_H
@@ -164,80 +165,7 @@ struct vm_area_struct {
 	struct anon_vma *anon_vma;
 };
 
-/* The requested action of an mmap_prepare hook (6.19+). */
-enum mmap_action_type {
-	MMAP_NOTHING,
-	MMAP_REMAP_PFN,
-	MMAP_IO_REMAP_PFN,
-#if MMPREP_API >= 701
-	MMAP_SIMPLE_IO_REMAP,
-	MMAP_MAP_KERNEL_PAGES,
-#endif
-};
-
-struct mmap_action {
-	union {
-		struct {
-			unsigned long start;
-			unsigned long start_pfn;
-			unsigned long size;
-			pgprot_t pgprot;
-		} remap;
-#if MMPREP_API >= 701
-		struct {
-			phys_addr_t start_phys_addr;
-			unsigned long size;
-		} simple_ioremap;
-		struct {
-			unsigned long start;
-			struct page **pages;
-			unsigned long nr_pages;
-			pgoff_t pgoff;
-		} map_kernel;
-#endif
-	};
-	enum mmap_action_type type;
-#if MMPREP_API >= 702
-	int error_override;
-#else
-	int (*success_hook)(const struct vm_area_struct *vma);
-	int (*error_hook)(int err);
-#endif
-	bool hide_from_rmap_until_complete :1;
-};
-
-/* What an mmap_prepare hook sees: the mapping before any VMA exists. */
-struct vm_area_desc {
-	/* Immutable state. */
-#if MMPREP_API >= 701
-	struct mm_struct *mm;
-	struct file *file;
-#else
-	const struct mm_struct *const mm;
-	struct file *const file;
-#endif
-	unsigned long start;
-	unsigned long end;
-
-	/* Mutable fields, populated with initial state. */
-	pgoff_t pgoff;
-	struct file *vm_file;
-#if MMPREP_API >= 700
-	vma_flags_t vma_flags;
-#else
-	union {
-		vm_flags_t vm_flags;
-		vma_flags_t vma_flags;
-	};
-#endif
-	pgprot_t page_prot;
-
-	/* Write-only fields. */
-	const struct vm_operations_struct *vm_ops;
-	void *private_data;
-
-	/* Take further action? */
-	struct mmap_action action;
-};
+/* enum mmap_action_type, struct mmap_action (6.19+) and struct vm_area_desc, per level. */
+#include <linux/mmap_prepare_types.h>
 
 #endif
