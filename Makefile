@@ -82,6 +82,7 @@ check-real-gate: analyzer
 
 check-verify: analyzer
 	testcases/run-verify
+	testcases/run-api
 
 check-kbuild: analyzer
 	$(MAKE) -C analyzer check-kbuild
