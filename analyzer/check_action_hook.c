@@ -56,8 +56,8 @@ static void hook_node(struct unit *u, struct node *n)
 		w = writer_of(u, n);
 		how = w ? (is_null_value(w->kids[w->nkids - 1]) ? "clears" : "sets") : "reads";
 	}
-	report_sev(u, my_id, api_severity(u, 702), n, "%s%s action.%s; %s",
-		   fn_prefix(u, n->func), how, name, advice(u, name));
+	report_sev(u, my_id, api_severity(u, api_removed(name, "mmap_action")), n,
+		   "%s%s action.%s; %s", fn_prefix(u, n->func), how, name, advice(u, name));
 }
 
 static bool hook_diag(struct unit *u, const struct diag *d)
