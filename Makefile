@@ -11,7 +11,8 @@
 #   make bench           measure speed against spatch and clang (bench/results.json)
 #   make verify          convert the whole 6.12 tree and compile every converted
 #                        file against the backported API (bench/verify.json)
-#   make cocci           regenerate cocci/mmap_prepare_*.cocci from cocci/all/
+#   make cocci           write the per-family semantic patches to build/cocci/
+#                        (generated from cocci/all/, never committed)
 #   make install PREFIX=/usr/local
 #
 # V=1 shows commands; J=N sets parallel jobs (default: number of CPUs).
@@ -25,7 +26,7 @@ export J
 .PHONY: all analyzer check check-fast check-convert check-cocci check-analyzer \
 	check-analyzer-asan check-cli check-shell check-real check-kbuild \
 	check-gate check-real-gate check-report check-verify reports demo \
-	bench verify cocci install clean
+	bench verify cocci install install-convert clean
 
 all: analyzer reports
 
@@ -104,22 +105,34 @@ bench: analyzer reports
 verify: analyzer
 	scripts/mmprep-verify -j $(J)
 
-# The per-family semantic patches are generated from cocci/all/.
+# The per-family semantic patches are generated from cocci/all/, for make
+# coccicheck COCCI=build/cocci/mmap_prepare_FAMILY.cocci.
 cocci: cocci/all/mmap_prepare.cocci scripts/cocci-families
-	scripts/cocci-families
+	scripts/cocci-families -o build/cocci
 
-install: analyzer reports
+# The converter alone: the semantic patches (the family files generated), the
+# entry script and its Python package.
+install-convert:
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/mmprep/cocci/all \
+		$(DESTDIR)$(PREFIX)/share/mmprep/scripts/mmprep/convert
+	install -m 644 cocci/*.cocci $(DESTDIR)$(PREFIX)/share/mmprep/cocci/
+	install -m 644 cocci/all/*.cocci $(DESTDIR)$(PREFIX)/share/mmprep/cocci/all/
+	scripts/cocci-families -o $(DESTDIR)$(PREFIX)/share/mmprep/cocci
+	install -m 755 scripts/mmprep-convert scripts/cocci-families \
+		$(DESTDIR)$(PREFIX)/share/mmprep/scripts/
+	install -m 644 scripts/mmprep/*.py scripts/mmprep/records.schema.json \
+		$(DESTDIR)$(PREFIX)/share/mmprep/scripts/mmprep/
+	install -m 644 scripts/mmprep/convert/*.py \
+		$(DESTDIR)$(PREFIX)/share/mmprep/scripts/mmprep/convert/
+	ln -sf ../share/mmprep/scripts/mmprep-convert $(DESTDIR)$(PREFIX)/bin/mmprep-convert
+
+install: analyzer reports install-convert
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/mmprep/cocci \
 		$(DESTDIR)$(PREFIX)/share/mmprep/include
 	install -m 755 analyzer/mmprep-check $(DESTDIR)$(PREFIX)/bin/
-	install -d $(DESTDIR)$(PREFIX)/share/mmprep/cocci/all
-	install -m 644 cocci/*.cocci $(DESTDIR)$(PREFIX)/share/mmprep/cocci/
-	install -m 644 cocci/all/*.cocci $(DESTDIR)$(PREFIX)/share/mmprep/cocci/all/
 	cp -r analyzer/include/. $(DESTDIR)$(PREFIX)/share/mmprep/include/
 	install -d $(DESTDIR)$(PREFIX)/share/mmprep/scripts
-	install -m 755 scripts/mmprep-convert scripts/kernel-tree \
-		$(DESTDIR)$(PREFIX)/share/mmprep/scripts/
-	ln -sf ../share/mmprep/scripts/mmprep-convert $(DESTDIR)$(PREFIX)/bin/mmprep-convert
+	install -m 755 scripts/kernel-tree $(DESTDIR)$(PREFIX)/share/mmprep/scripts/
 	install -d $(DESTDIR)$(PREFIX)/share/mmprep/scripts/mmprep/gate
 	install -m 755 scripts/mmprep-gate $(DESTDIR)$(PREFIX)/share/mmprep/scripts/
 	install -m 644 scripts/mmprep/__init__.py $(DESTDIR)$(PREFIX)/share/mmprep/scripts/mmprep/
@@ -134,4 +147,4 @@ install: analyzer reports
 clean:
 	$(MAKE) -C analyzer clean
 	$(MAKE) -C reports clean
-	rm -rf bench
+	rm -rf bench build

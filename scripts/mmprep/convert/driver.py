@@ -686,5 +686,9 @@ def main(argv):
 		return 2
 	except KeyboardInterrupt:
 		return 130
+	except OSError as e:
+		where = e.filename or ""
+		sys.stderr.write("%s: %s%s\n" % (PROG, where + ": " if where else "", e.strerror or e))
+		return 2
 	finally:
 		shutil.rmtree(run.work, ignore_errors=True)
