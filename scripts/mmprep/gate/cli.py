@@ -970,6 +970,8 @@ class Gate:
 							  "-fdiagnostics-color=never", "-fsyntax-only", src]
 		f, why = tools.cc(cmd, directory, side, name)
 		found += f
+		for x in found:
+			x["subject"] = rel
 		ran.append("cc")
 		if why:
 			fails.append((side, "cc", rel, why))
@@ -1037,7 +1039,7 @@ class Gate:
 				continue
 			if f["tool"] == "cc" or (f["tool"] == "sparse" and
 						 tools.MISSING_INCLUDE.search(f["message"])):
-				rel = f["file"]
+				rel = f.get("subject") or f["file"]
 				self.fail("base", f["tool"], rel, "the base does not compile with these flags: "
 					  "%s:%d: %s" % (f["file"], f["line"], f["message"]))
 

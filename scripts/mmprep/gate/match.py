@@ -80,6 +80,7 @@ def match(findings, renames, keep, added, removed, sources, fn_of):
 			del f["moved"]
 		for f in occ:
 			del f["side"]
+			f.pop("subject", None)
 			out.append(f)
 	out.sort(key=lambda f: (f["file"], f["line"], f["column"] or 0, f["tool"], f["check"],
 				f["message"]))
