@@ -25,7 +25,8 @@ export J
 
 .PHONY: all analyzer check check-fast check-convert check-cocci check-analyzer \
 	check-analyzer-asan check-cli check-shell check-real check-kbuild \
-	check-gate check-real-gate check-report check-verify reports demo \
+	check-gate check-real-gate check-report check-verify check-series \
+	check-real-series check-real-series-verify reports demo \
 	bench verify cocci install install-convert clean
 
 all: analyzer reports
@@ -36,10 +37,11 @@ analyzer:
 reports:
 	$(MAKE) -C reports
 
-check: check-fast check-real check-kbuild check-real-gate check-verify
+check: check-fast check-real check-kbuild check-real-gate check-verify \
+	check-real-series
 
 check-fast: check-shell check-cli check-cocci check-convert check-analyzer \
-	check-analyzer-asan check-gate check-report
+	check-analyzer-asan check-gate check-report check-series
 
 check-convert: analyzer
 	testcases/run-convert
@@ -66,7 +68,8 @@ check-shell:
 		testcases/run-real-convert scripts/mmprep-gate testcases/run-gate \
 		testcases/run-real-gate scripts/mmprep-report testcases/run-report \
 		testcases/run-real-report scripts/mmprep-verify scripts/api-backport/apply \
-		testcases/run-verify testcases/verify/fake-convert .ci/run
+		testcases/run-verify testcases/verify/fake-convert .ci/run \
+		scripts/mmprep-series
 
 check-real: analyzer reports
 	testcases/run-real-convert
@@ -80,6 +83,17 @@ check-gate: analyzer
 
 check-real-gate: analyzer
 	testcases/run-real-gate
+
+# mmprep-series: a tree of our own drivers; the 6.12 tree (a few minutes); the
+# same with each patch compiled after the ones before it (about 10 more).
+check-series:
+	testcases/run-series
+
+check-real-series:
+	testcases/run-series --real
+
+check-real-series-verify:
+	testcases/run-series --real --verify
 
 check-verify: analyzer
 	testcases/run-verify
