@@ -123,11 +123,12 @@ static void scan(struct unit *u, struct func *f, struct node *n, struct events *
 	if (n->kind == CXCursor_CallExpr && n->nkids >= 2) {
 		const char *name = call_name(u, n);
 		enum res_kind kind = resource_call_kind(name);
+		bool release = is_release_call(name) || counter_add_negative(name, n);
 
-		if (kind == RES_REF || kind == RES_PUBLISH)
+		if (!release && (kind == RES_REF || kind == RES_PUBLISH))
 			add_event(ev, arena_printf(&u->arena, "%s()", name), name,
 				  obj_key(u, n->kids[1]), false, n, f);
-		else if (is_release_call(name))
+		else if (release)
 			add_event(ev, arena_printf(&u->arena, "%s()", name), name,
 				  obj_key(u, n->kids[1]), true, n, f);
 	} else if ((step = counter_step(u, n)) != 0) {

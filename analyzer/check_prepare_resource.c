@@ -89,6 +89,8 @@ static void resource_node(struct unit *u, struct node *n)
 	if (n->kind != CXCursor_CallExpr)
 		return;
 	name = call_name(u, n);
+	if (counter_add_negative(name, n))
+		return;
 	switch (resource_call_kind(name)) {
 	case RES_ALLOC: {
 		CXCursor var;

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "ast.h"
 #include "check_refs.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -121,4 +122,18 @@ bool is_release_call(const char *name)
 			return true;
 	/* fput(), dput(), iput(), mmput(), mmdrop() */
 	return !strchr(name, '_') && (ends_with(name, "put") || ends_with(name, "drop"));
+}
+
+bool counter_add_negative(const char *name, struct node *call)
+{
+	unsigned int i;
+	long long v;
+
+	if (!counter_api(name) || !has_word(name, "add"))
+		return false;
+	/* kids[0] is the callee; the amount is an argument whatever its position. */
+	for (i = 1; i < call->nkids; i++)
+		if (eval_int(call->kids[i], &v) && v < 0)
+			return true;
+	return false;
 }

@@ -8,6 +8,8 @@
 
 #include <stdbool.h>
 
+struct node;
+
 enum res_kind {
 	RES_NONE,
 	RES_ALLOC,		/* kmalloc(), alloc_pages(), ... */
@@ -20,5 +22,11 @@ enum res_kind resource_call_kind(const char *name);
 
 /* Does a call of `name` give back a reference, a count or a list entry (kref_put(), ...)? */
 bool is_release_call(const char *name);
+
+/*
+ * A counter "add" given a negative constant amount (atomic_add_unless(&v, -1, 1),
+ * atomic_add(-1, &v)): a decrement, which gives a count back rather than taking one.
+ */
+bool counter_add_negative(const char *name, struct node *call);
 
 #endif

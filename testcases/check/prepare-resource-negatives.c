@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The afs pattern done right (7.1+): the reference is taken in vm_ops->mapped, set from
- * the hook. A scratch buffer allocated and freed inside the hook is not per-mapping. An
- * .mmap hook may take references. Nothing to report.
+ * the hook. A scratch buffer allocated and freed inside the hook is not per-mapping. A
+ * counter given back with a negative amount (atomic_add_unless(&v, -1, 1), afs's drop
+ * helper) takes nothing. An .mmap hook may take references. Nothing to report.
  *
  * check-name: prepare-resource: true negatives
  */
+#include <linux/atomic.h>
 #include <linux/fs.h>
 #include <linux/kref.h>
 #include <linux/mm.h>
@@ -14,6 +16,8 @@
 
 struct sdev {
 	struct kref ref;
+	atomic_t users;
+	atomic_t pending;
 	char name[16];
 };
 
@@ -55,12 +59,19 @@ static const struct vm_operations_struct sdev_vm_ops = {
 	.close = sdev_close,
 };
 
+static void sdev_drop_user(struct sdev *d)
+{
+	atomic_add_unless(&d->users, -1, 1);
+	atomic_add(-1, &d->pending);
+}
+
 static int sdev_prepare(struct vm_area_desc *desc)
 {
 	struct sdev *d = desc->file->private_data;
 	char *scratch = kmalloc(sizeof(d->name), GFP_KERNEL);
 	int bad;
 
+	sdev_drop_user(d);
 	if (!scratch)
 		return -ENOMEM;
 	memcpy(scratch, d->name, sizeof(d->name));

@@ -31,6 +31,15 @@ static inline void atomic_add(int i, atomic_t *v)
 	v->counter += i;
 }
 
+/* Add a to v unless v was u; true when it added. */
+static inline bool atomic_add_unless(atomic_t *v, int a, int u)
+{
+	if (v->counter == u)
+		return false;
+	v->counter += a;
+	return true;
+}
+
 static inline void atomic_sub(int i, atomic_t *v)
 {
 	v->counter -= i;
