@@ -109,9 +109,7 @@ demo: analyzer
 	$(CURDIR)/scripts/mmprep-convert -j $(J) --records=$(CURDIR)/bench/demo.json \
 		$(DEMO_DIR) > $(CURDIR)/bench/demo.patch && \
 	echo "mmprep: patch in bench/demo.patch, records in bench/demo.json" >&2 && \
-	jq -r '.status' $(CURDIR)/bench/demo.json | sort | uniq -c && \
-	jq -r 'select(.status != "converted") | "\(.file):\(.line): \(.function): \(.reason)"' \
-		$(CURDIR)/bench/demo.json
+	PYTHONPATH=$(CURDIR)/scripts python3 -m mmprep.records summary $(CURDIR)/bench/demo.json
 
 bench: analyzer reports
 	scripts/mmprep-bench

@@ -25,6 +25,9 @@ Usage: python3 -m mmprep.records validate [FILE...]   check records (stdin)
        python3 -m mmprep.records ids [CATEGORY]        the reason ids
        python3 -m mmprep.records check-sources FILE... reason ids named in
                                                        sources exist
+       python3 -m mmprep.records summary [FILE...]     hooks per status, then
+                                                       file:line: function: reason
+                                                       of each hook not converted
 """
 
 import json
@@ -195,6 +198,26 @@ def main(argv):
 							print("%s:%d: unknown reason id '%s'" % (path, n, rid))
 							bad += 1
 		return 1 if bad else 0
+	if cmd == "summary":
+		recs = []
+		try:
+			for path in args or ["-"]:
+				fp = sys.stdin if path == "-" else open(path, encoding="utf-8")
+				with fp:
+					recs += read(fp, path)
+		except (OSError, ValueError) as e:
+			sys.stderr.write("mmprep.records: %s\n" % e)
+			return 2
+		counts = {}
+		for r in recs:
+			counts[r.get("status")] = counts.get(r.get("status"), 0) + 1
+		for st in sorted(counts, key=lambda x: (-counts[x], str(x))):
+			print("%7d %s" % (counts[st], st))
+		for r in recs:
+			if r.get("status") not in DONE:
+				print("%s:%s: %s: %s" % (r.get("file"), r.get("line"), r.get("function"),
+							 r.get("reason")))
+		return 0
 	sys.stderr.write("mmprep.records: unknown command '%s' (see --help)\n" % cmd)
 	return 2
 
