@@ -24,7 +24,7 @@ DEMO_DIR ?= fs
 export J
 
 .PHONY: all analyzer check check-fast check-convert check-cocci check-analyzer \
-	check-analyzer-asan check-cli check-shell check-real check-kbuild \
+	check-analyzer-asan check-fuzz check-cli check-shell check-real check-kbuild \
 	check-gate check-real-gate check-report check-verify check-series \
 	check-real-series check-real-series-verify reports demo \
 	bench verify cocci install install-convert clean
@@ -41,7 +41,7 @@ check: check-fast check-real check-kbuild check-real-gate check-verify \
 	check-real-series
 
 check-fast: check-shell check-cli check-cocci check-convert check-analyzer \
-	check-analyzer-asan check-gate check-report check-series
+	check-analyzer-asan check-fuzz check-gate check-report check-series
 
 check-convert: analyzer
 	testcases/run-convert
@@ -60,6 +60,10 @@ check-analyzer-asan:
 	$(MAKE) -C analyzer check SANITIZE=1
 	$(MAKE) -C analyzer
 
+# libFuzzer (ASan/UBSan) over the command-line and compile-database readers, a fixed time.
+check-fuzz:
+	$(MAKE) -C analyzer fuzz FUZZ_TIME=30
+
 check-shell:
 	shellcheck scripts/mmprep-convert scripts/kernel-tree scripts/setup-deps \
 		scripts/kernel-build scripts/mmprep-bench scripts/cocci-families \
@@ -69,7 +73,8 @@ check-shell:
 		testcases/run-real-gate scripts/mmprep-report testcases/run-report \
 		testcases/run-real-report scripts/mmprep-verify scripts/api-backport/apply \
 		testcases/run-verify testcases/verify/fake-convert .ci/run \
-		scripts/mmprep-series
+		scripts/mmprep-series scripts/kernel-config \
+		testcases/gate/fake/mmprep-check
 
 check-real: analyzer reports
 	testcases/run-real-convert
