@@ -189,10 +189,16 @@ def check_outdir(out):
 
 # ---------------------------------------------------------------- the converter's diff
 
+def lines_of(text):
+    """TEXT's lines with their newlines, split at newlines only: kernel sources have form
+    feeds, which str.splitlines() would take for line ends."""
+    return re.findall(r'[^\n]*\n|[^\n]+$', text)
+
+
 def parse_diff(text):
     """{path: [hunk]} of a unified diff (a/ b/ paths); a hunk is (old_start, old_len, lines)."""
     files = collections.OrderedDict()
-    lines = text.splitlines(keepends=True)
+    lines = lines_of(text)
     i = 0
     cur = None
     while i < len(lines):
@@ -232,7 +238,7 @@ def parse_diff(text):
 
 
 def apply_hunks(path, old, hunks):
-    src = old.splitlines(keepends=True)
+    src = lines_of(old)
     out = []
     pos = 0
     for start, old_len, body in hunks:
@@ -316,8 +322,8 @@ IDENT = re.compile(r'[A-Za-z_][A-Za-z0-9_]*')
 
 def changed_lines(old, new):
     """The lines of OLD and NEW that the other does not have (a cheap, exact enough diff)."""
-    a = collections.Counter(old.splitlines())
-    b = collections.Counter(new.splitlines())
+    a = collections.Counter(old.split('\n'))
+    b = collections.Counter(new.split('\n'))
     return list((a - b).elements()) + list((b - a).elements())
 
 
@@ -446,7 +452,7 @@ def definitions(p, changes):
     for f in p.files:
         old, new = changes[f]
         olds = set(IDENT.findall(old))
-        for ln in new.splitlines():
+        for ln in new.split('\n'):
             m = DEF.match(ln)
             name, static = None, False
             if m:
@@ -730,8 +736,8 @@ def plus_minus(p, changes):
     plus, minus = [], []
     for f in p.files:
         old, new = changes[f]
-        a = collections.Counter(old.splitlines())
-        b = collections.Counter(new.splitlines())
+        a = collections.Counter(old.split('\n'))
+        b = collections.Counter(new.split('\n'))
         minus += list((a - b).elements())
         plus += list((b - a).elements())
     return plus, minus
@@ -747,7 +753,7 @@ def mapped_callbacks(p, changes):
                 continue
             m = re.search(r'^(?:static\s+)?int\s+%s\s*\([^)]*\)\s*\{(.*?)^\}' %
                           re.escape(name), new, re.M | re.S)
-            body = m.group(1).splitlines() if m else []
+            body = m.group(1).split('\n') if m else []
             out.append((name, list(dict.fromkeys(calls(body)))))
     return out
 
