@@ -73,8 +73,8 @@ def say(msg):
     print('%s: %s' % (PROG, msg), file=sys.stderr)
 
 
-def run(cmd, cwd=None, env=None, check=True, inp=None):
-    p = subprocess.run(cmd, cwd=cwd, env=env, input=inp, capture_output=True, text=True,
+def run(cmd, cwd=None, env=None, check=True):
+    p = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True,
                        errors='replace')
     if check and p.returncode != 0:
         first = (p.stderr.strip().splitlines() or ['exit %d' % p.returncode])[-1]
@@ -295,7 +295,6 @@ class Patch:
         self.prefix = ''
         self.number = 0
         self.name = ''
-        self.text = ''
         self.message = ''
         self.to = []
         self.cc = []
@@ -1490,8 +1489,9 @@ def series(argv):
             with concurrent.futures.ThreadPoolExecutor(opt['jobs']) as pool:
                 found = list(pool.map(lambda q: maintainers(top, os.path.join(tmpout, q.name)),
                                       patches))
-            for p, (p.to, p.cc) in zip(patches, found):
-                texts[p.name] = add_headers(texts[p.name], p.to, p.cc)
+            for p, (to, cc) in zip(patches, found):
+                p.to, p.cc = to, cc
+                texts[p.name] = add_headers(texts[p.name], to, cc)
                 allto += p.to
                 allcc += p.cc
             allto = list(dict.fromkeys(allto))
