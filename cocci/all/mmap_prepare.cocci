@@ -69,6 +69,8 @@ DONE = set()
 RECORDED = set()
 # (hook, line, col) of a VMA use -> the function it is passed to
 CALLV = {}
+# (hook, line, col) of a VMA use -> the function pointer "E->m" it is passed to
+CALLM = {}
 # vm_operations_struct name -> its .open callback; those with .mapped
 VMOPS = {}
 VMOPS_MAPPED = set()
@@ -83,6 +85,23 @@ OALLOWED = set()
 OPSREFS = {}
 # approved per-mapping moves: hook name -> (open callback, ops)
 MAPPED = {}
+# vma_set_anonymous() calls on the private path of a hook: position keys
+ANONPOS = set()
+# (file, function) that call ->f_op->mmap() themselves (R19)
+R19DISP = set()
+R19SEEN = set()
+
+def r19_report(X, p, org):
+	"""One report or org line per ->f_op->mmap test (R19)."""
+	if pkey(p) in R19SEEN:
+		return
+	R19SEEN.add(pkey(p))
+	msg = "%s: tests %s->f_op->mmap: use can_mmap_file(%s) (R19)" % (
+		p[0].current_element, norm(X), norm(X))
+	if org:
+		cocci.print_main(msg, p)
+	else:
+		coccilib.report.print_report(p[0], "WARNING: " + msg)
 
 VMA_BITS = [
 	"READ", "WRITE", "EXEC", "SHARED", "MAYREAD", "MAYWRITE", "MAYEXEC",
@@ -109,8 +128,8 @@ FAMILY_OF = {
 	"remap": "actions", "remap-full": "actions", "ioremap": "actions",
 	"ioremap-full": "actions", "simple-ioremap": "actions",
 	"map-pages": "actions", "generic-file": "actions",
-	"shmem-zero": "actions", "flags": "flags", "fields": "fields",
-	"nested": "nested",
+	"shmem-zero": "actions", "anonymous": "actions", "flags": "flags",
+	"fields": "fields", "nested": "nested",
 }
 
 def family(rules):
@@ -292,13 +311,14 @@ OKN = {}
 def reset():
 	for d in (HOOKS, DEFS, WHY, SEEN, VUSES, RULES, ACTIONS, PLAN, OK,
 		  FUSES, OKN, FLEFT, CALLV, VMOPS, VMASSIGN, MCALL, OPENDEF,
-		  OPSREFS, MAPPED):
+		  OPSREFS, MAPPED, CALLM):
 		d.clear()
 	DONE.clear()
 	for d in (NPRIV, NBRIDGED, NCALLS, NOK, NRET, NUSED, NDECL, NCALLPOS, ALIASES):
 		d.clear()
 	VMOPS_MAPPED.clear()
 	OALLOWED.clear()
+	ANONPOS.clear()
 
 def tvma(p, v):
 	o = OKN.get(p[0].current_element)
@@ -430,6 +450,89 @@ LOGGING = re.compile(r"(^|_)(dbg|debug|warn|warning|err|error|info|notice|printk
 
 def harmless(fn):
 	return fn in HARMLESS or fn.startswith("trace_") or LOGGING.search(fn) is not None
+
+# Calls that the rules above rewrite or that are the hook's own business.
+CONVERTED = set("""
+vm_flags_set vm_flags_clear vm_flags_mod file_accessed remap_pfn_range
+io_remap_pfn_range vm_iomap_memory vm_map_pages vm_map_pages_zero
+vm_insert_pages generic_file_mmap generic_file_readonly_mmap shmem_zero_setup
+vma_set_anonymous
+""".split())
+
+# What the callees of the hooks do, decided from their bodies in the tree
+# by scripts/mmprep/effects.py (python3 -m mmprep.effects --tree T FILE...):
+# mmprep-convert passes it as MMPREP_EFFECTS (the JSON, or a file holding
+# it).  Without it (the semantic patch run on its own) HARMLESS above is
+# the rule: the usual locks, logging and tracing.
+def _load_effects():
+	v = os.environ.get("MMPREP_EFFECTS", "").strip()
+	if not v:
+		return None
+	if not v.startswith("{"):
+		with open(v, encoding="utf-8") as fp:
+			v = fp.read()
+	d = json.loads(v)
+	for part in ("functions", "calls", "hooks"):
+		d.setdefault(part, {})
+	return d
+
+EFFECTS = _load_effects()
+
+def split_top(s):
+	"""The arguments of an expression list, split at top-level commas."""
+	out, cur, d = [], "", 0
+	for c in str(s):
+		if c in "([{":
+			d += 1
+		elif c in ")]}":
+			d -= 1
+		if c == "," and d == 0:
+			out.append(cur.strip())
+			cur = ""
+		else:
+			cur += c
+	if cur.strip() or out:
+		out.append(cur.strip())
+	return out
+
+CONST_ARG = re.compile(r"^([A-Z][A-Z0-9_]*|\d+|true|false)$")
+
+def effect_of(fn, es):
+	"""The effects.py summary of a call fn(es), or None."""
+	args = [norm(a) for a in split_top(es)]
+	if any(CONST_ARG.match(a) for a in args):
+		key = fn + "|" + ",".join(a if CONST_ARG.match(a) else "" for a in args)
+		if key in EFFECTS["calls"]:
+			return EFFECTS["calls"][key]
+	return EFFECTS["functions"].get(fn)
+
+def effect_why(k, fn, es, line):
+	"""Why a call made for its effect keeps the hook from converting, or None."""
+	if fn in CONVERTED:
+		return None
+	if EFFECTS is None:
+		if harmless(fn):
+			return None
+		return None, None
+	s = effect_of(fn, es)
+	if s is None:
+		if fn.startswith("trace_") or LOGGING.search(fn):
+			return None
+		return None, None
+	v = s.get("verdict")
+	if v == "none":
+		return None
+	if v in ("lock", "unlock"):
+		h = EFFECTS["hooks"].get(k[1], {})
+		if h.get("locks") == "balanced":
+			return None
+		return ("calls %s() for its effect at mmap time: %s; the hook %s" % (
+			fn, s.get("why", ""), h.get("locks", "does not pair its locks")),
+			"effect-call")
+	if v == "state":
+		return ("per-mapping state (%s: %s) must move to vm_ops->mapped: "
+			"review by hand" % (fn, s.get("why", "")), "per-mapping-state")
+	return None, None
 
 def mapped_name(op):
 	return op[:-len("_open")] + "_mapped" if op.endswith("_open") else op + "_mapped"
@@ -766,6 +869,99 @@ pv << vcall.pv;
 @@
 if hkey(pv) in DEFS:
 	CALLV[(hkey(pv), pv[0].line, pv[0].column)] = fn
+	stk = EFFECTS and (EFFECTS["functions"].get(fn) or {}).get("stacks")
+	if stk:
+		why(hkey(pv), pv[0].line, "stacks another file's mmap (%s() calls %s): keep .mmap" % (
+		    fn, stk) if stk != fn else "stacks another file's mmap (%s): keep .mmap" % fn,
+		    prio=-1, rid="stacked-mmap")
+
+// Calls through a function pointer that receive the VMA, to name them;
+// another mmap implementation called so (proc_ops->proc_mmap,
+// kernfs_ops->mmap) is a proxy, which keeps .mmap.  The nested shape
+// E->m(E, vma) is family 7's.
+@mcallv depends on (hook || nested)@
+identifier def.vma;
+expression E;
+identifier M;
+expression list es1, es2;
+position pc, pv;
+@@
+E->M@pc(es1, vma@pv, es2)
+
+@script:python depends on (hook || nested)@
+obj << mcallv.E;
+mem << mcallv.M;
+es1 << mcallv.es1;
+pv << mcallv.pv;
+@@
+k = hkey(pv)
+if k in DEFS:
+	CALLM[(k, pv[0].line, pv[0].column)] = "%s->%s" % (norm(obj), mem)
+	if re.search(r"(^|_)mmap$", mem) and norm(es1) != norm(obj) and not NESTED_MODE:
+		why(k, pv[0].line, "stacks another file's mmap (%s->%s): keep .mmap" % (
+		    norm(obj), mem), prio=-1, rid="stacked-mmap")
+
+// A hook that tests or calls another file's ->f_op->mmap stacks on it
+// (ecryptfs tests its lower file): it keeps .mmap.
+@fopmmap depends on (hook || nested)@
+expression X;
+position p;
+@@
+(
+X->f_op->mmap@p
+|
+can_mmap_file@p(X)
+)
+
+@script:python depends on (hook || nested)@
+X << fopmmap.X;
+p << fopmmap.p;
+@@
+k = hkey(p)
+if k in DEFS and norm(X) != DEFS[k]["file"]:
+	why(k, p[0].line, "stacks another file's mmap (%s->f_op->mmap): keep .mmap" % norm(X),
+	    prio=-1, rid="stacked-mmap")
+
+// /dev/zero: a private mapping made anonymous.  The call must be on the
+// private path: after a shared mapping has returned, or under a test that
+// the mapping is not shared.
+@anon depends on (hook || nested)@
+identifier def.vma;
+expression E;
+statement S;
+position pa;
+@@
+(
+if (vma->vm_flags & VM_SHARED)
+	return E;
+...
+vma_set_anonymous@pa(vma);
+|
+if (vma->vm_flags & VM_SHARED) {
+	...
+	return E;
+}
+...
+vma_set_anonymous@pa(vma);
+|
+if (!(vma->vm_flags & VM_SHARED)) {
+	...
+	vma_set_anonymous@pa(vma);
+	...
+} else S
+|
+if (!(vma->vm_flags & VM_SHARED)) {
+	...
+	vma_set_anonymous@pa(vma);
+	...
+}
+)
+
+@script:python depends on (hook || nested)@
+pa << anon.pa;
+@@
+if hkey(pa) in DEFS:
+	ANONPOS.add(pkey(pa))
 
 // ---------------------------------------------------------------------
 // Known reasons to leave a hook to a human.
@@ -819,6 +1015,10 @@ if k in DEFS:
 	if fn.startswith("dma_mmap_"):
 		why(k, ph[0].line, "%s() has no mmap_action equivalent" % fn,
 		    rid="no-action-equivalent")
+	elif fn == "vma_set_anonymous" and pkey(ph) in ANONPOS:
+		if LEVEL < 702:
+			why(k, ph[0].line, "vma_set_anonymous() on a private mapping needs "
+			    "vma_desc_set_anonymous() (7.2)", rid="needs-level")
 	else:
 		why(k, ph[0].line, HUMAN_WHY.get(fn, "%s() needs the VMA" % fn),
 		    rid=HUMAN_RID.get(fn, "needs-vma"))
@@ -861,11 +1061,16 @@ es << effect.es;
 pe << effect.pe;
 @@
 k = hkey(pe)
-if k in DEFS and not harmless(fn) and \
-   not re.search(r"\b%s\b" % re.escape(DEFS[k]["vma"]), str(es)):
-	why(k, pe[0].line,
-	    "calls %s() for its effect at mmap time: if it sets up per-mapping state, "
-	    "that belongs in vm_ops->mapped; review by hand" % fn, prio=1, rid="effect-call")
+if k in DEFS and not re.search(r"\b%s\b" % re.escape(DEFS[k]["vma"]), str(es)):
+	w = effect_why(k, fn, es, pe[0].line)
+	if w is None:
+		pass
+	elif w[0] is None:
+		why(k, pe[0].line,
+		    "calls %s() for its effect at mmap time: if it sets up per-mapping state, "
+		    "that belongs in vm_ops->mapped; review by hand" % fn, prio=1, rid="effect-call")
+	else:
+		why(k, pe[0].line, w[0], prio=1, rid=w[1])
 
 // The VMA pointer stored for later.
 @store depends on (hook || nested)@
@@ -1303,6 +1508,38 @@ if k in DEFS:
 	PLAN[pkey(pg)] = "shmem"
 	rule(k, "shmem-zero")
 
+// nommu: the shared-mapping test has a descriptor form (7.0+; on 6.19
+// desc->vm_flags still exists).
+@fnommu depends on (hook || nested)@
+identifier def.vma;
+position pv;
+@@
+is_nommu_shared_mapping(vma@pv->vm_flags)
+
+@script:python depends on (hook || nested)@
+pv << fnommu.pv;
+@@
+k = hkey(pv)
+if k in DEFS:
+	seen(pv)
+	rule(k, "flags")
+
+// /dev/zero's private mapping: anonymous, keeping vm_file (7.2).
+@fanon depends on (hook || nested)@
+identifier def.vma;
+position pg, pv;
+@@
+vma_set_anonymous@pg(vma@pv)
+
+@script:python depends on (hook || nested)@
+pg << fanon.pg;
+pv << fanon.pv;
+@@
+k = hkey(pg)
+if k in DEFS and pkey(pg) in ANONPOS and LEVEL >= 702:
+	seen(pv)
+	rule(k, "anonymous")
+
 // ---------------------------------------------------------------------
 // Per-mapping work done by calling the driver's own vm_ops->open at the
 // end of .mmap moves into a generated vm_ops->mapped callback (7.1+).
@@ -1506,7 +1743,11 @@ if not reasons:
 	for (line, col) in sorted(VUSES.get(k, []), key=lambda x: (int(x[0]), int(x[1]))):
 		if (line, col) not in seen_k:
 			callee = CALLV.get((k, line, col))
-			if callee:
+			stk = EFFECTS and (EFFECTS["functions"].get(callee) or {}).get("stacks")
+			if callee and stk:
+				why_s = reason_of("stacked-mmap", "stacks another file's mmap "
+						  "(%s() calls %s): keep .mmap" % (callee, stk))
+			elif callee:
 				why_s = reason_of("vma-passed", "passes the VMA to %s()" % callee)
 			else:
 				why_s = reason_of("vma-use",
@@ -1692,6 +1933,13 @@ position pv : script:python() { tok(pv) };
 - V@pv->vm_flags
 + desc->vm_flags
 
+@depends on (hook || nested) && patch && !api_6_19@
+identifier V : script:python() { tvname(V) };
+position pv : script:python() { tok(pv) };
+@@
+- is_nommu_shared_mapping(V@pv->vm_flags)
++ is_nommu_shared_vma_flags(&desc->vma_flags)
+
 // Flags, 7.0 and later: VMA_*_BIT lists.
 @depends on (hook || nested) && patch && !api_6_19@
 identifier V : script:python() { tvname(V) };
@@ -1813,6 +2061,13 @@ position pg : script:python() { tok(pg) };
 @@
 - shmem_zero_setup@pg(V)
 + shmem_zero_setup_desc(desc)
+
+@depends on (hook || nested) && patch && !api_6_19 && !api_7_0 && !api_7_1@
+identifier V : script:python() { tvname(V) };
+position pg : script:python() { tok(pg) };
+@@
+- vma_set_anonymous@pg(V)
++ vma_desc_set_anonymous(desc)
 
 // ---------------------------------------------------------------------
 // vm_ops->mapped: drop the open call, add the callback, hook it up.
@@ -2289,6 +2544,119 @@ fn << gops.fn;
 p << gops.p;
 @@
 record((p[0].file, fn), p[0].line, "converted", rule_name="generic-file")
+
+// ---------------------------------------------------------------------
+// R19: whether a file can be mapped is can_mmap_file() (6.17+), which
+// accepts .mmap_prepare as well; a test of ->f_op->mmap refuses a file
+// whose driver was converted.  Any function of the file, hook or not; a
+// function that calls ->f_op->mmap() itself (the dispatch) keeps its test.
+// ---------------------------------------------------------------------
+
+@r19disp@
+expression X;
+expression list es;
+position p;
+@@
+X->f_op->mmap@p(es)
+
+@script:python@
+p << r19disp.p;
+@@
+R19DISP.add((p[0].file, p[0].current_element))
+
+@r19 depends on patch@
+expression X, E;
+position p : script:python() { in_family("fields") and
+			       (p[0].file, p[0].current_element) not in R19DISP };
+@@
+(
+- !X->f_op->mmap@p
++ !can_mmap_file(X)
+|
+- X->f_op->mmap@p == NULL
++ !can_mmap_file(X)
+|
+- NULL == X->f_op->mmap@p
++ !can_mmap_file(X)
+|
+- X->f_op->mmap@p != NULL
++ can_mmap_file(X)
+|
+- X->f_op->mmap@p && E
++ can_mmap_file(X) && E
+|
+- E && X->f_op->mmap@p
++ E && can_mmap_file(X)
+)
+
+@r19if depends on patch@
+expression X;
+position p : script:python() { in_family("fields") and
+			       (p[0].file, p[0].current_element) not in R19DISP };
+statement S1, S2;
+@@
+(
+  if (
+- X->f_op->mmap@p
++ can_mmap_file(X)
+  ) S1 else S2
+|
+  if (
+- X->f_op->mmap@p
++ can_mmap_file(X)
+  ) S1
+)
+
+@r19r depends on report || org@
+expression X, E;
+position p : script:python() { in_family("fields") and
+			       (p[0].file, p[0].current_element) not in R19DISP };
+@@
+(
+ !X->f_op->mmap@p
+|
+ X->f_op->mmap@p == NULL
+|
+ NULL == X->f_op->mmap@p
+|
+ X->f_op->mmap@p != NULL
+|
+ X->f_op->mmap@p && E
+|
+ E && X->f_op->mmap@p
+)
+
+@r19rif depends on report || org@
+expression X;
+statement S1, S2;
+position p : script:python() { in_family("fields") and
+			       (p[0].file, p[0].current_element) not in R19DISP };
+@@
+if (X->f_op->mmap@p) S1 else S2
+
+@script:python depends on report@
+X << r19r.X;
+p << r19r.p;
+@@
+r19_report(X, p, False)
+
+@script:python depends on report@
+X << r19rif.X;
+p << r19rif.p;
+@@
+r19_report(X, p, False)
+
+@script:python depends on org@
+X << r19r.X;
+p << r19r.p;
+@@
+r19_report(X, p, True)
+
+@script:python depends on org@
+X << r19rif.X;
+p << r19rif.p;
+@@
+r19_report(X, p, True)
 
 // ---------------------------------------------------------------------
 // Report, org and context output.

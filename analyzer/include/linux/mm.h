@@ -131,6 +131,12 @@ static inline bool vma_is_shared_maywrite(const struct vm_area_struct *vma)
 	return (vma->vm_flags & (VM_SHARED | VM_MAYWRITE)) == (VM_SHARED | VM_MAYWRITE);
 }
 
+/* nommu: a mapping shared with the file (6.12 form; 7.0+ also the vma_flags_t form below). */
+static inline bool is_nommu_shared_mapping(vm_flags_t flags)
+{
+	return flags & VM_MAYSHARE;
+}
+
 static inline void vma_set_anonymous(struct vm_area_struct *vma)
 {
 	vma->vm_ops = NULL;
@@ -257,6 +263,11 @@ static inline void vma_desc_clear_flags_mask(struct vm_area_desc *desc, vma_flag
 static inline bool is_shared_maywrite(const vma_flags_t *flags)
 {
 	return __vma_flags_all(flags, mk_vma_flags(VMA_SHARED_BIT, VMA_MAYWRITE_BIT));
+}
+
+static inline bool is_nommu_shared_vma_flags(const vma_flags_t *flags)
+{
+	return __vma_flags_any(flags, mk_vma_flags(VMA_MAYSHARE_BIT));
 }
 
 static inline bool is_shared_maywrite_vm_flags(vm_flags_t vm_flags)
