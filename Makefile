@@ -46,6 +46,7 @@ check-fast: check-shell check-cli check-cocci check-convert check-analyzer \
 check-convert: analyzer
 	testcases/run-convert
 	testcases/run-convert-tree
+	testcases/run-effects
 
 check-cocci:
 	testcases/run-cocci-modes
@@ -74,7 +75,7 @@ check-shell:
 		testcases/run-real-report scripts/mmprep-verify scripts/api-backport/apply \
 		testcases/run-verify testcases/verify/fake-convert .ci/run \
 		scripts/mmprep-series scripts/kernel-config \
-		testcases/gate/fake/mmprep-check
+		testcases/gate/fake/mmprep-check testcases/run-effects
 
 check-real: analyzer reports
 	testcases/run-real-convert
