@@ -392,35 +392,16 @@ static void filter_flags(char **in, size_t n, const char *dir, struct strv *out,
 
 static char *find_shim_dir(const struct options *opts)
 {
-	char exe[PATH_MAX];
-	ssize_t len;
+	static const char *const rel[] = { "include", "../share/mmprep/include" };
 	const char *env = getenv("MMPREP_INCLUDE");
-	struct stat sb;
-	char *cand;
+	char *found;
 
 	if (opts->shim_dir)
 		return xstrdup(opts->shim_dir);
 	if (env && *env)
 		return xstrdup(env);
-	len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (len > 0) {
-		char *slash;
-
-		exe[len] = 0;
-		slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = 0;
-			cand = xasprintf("%s/include", exe);
-			if (!stat(cand, &sb) && S_ISDIR(sb.st_mode))
-				return cand;
-			free(cand);
-			cand = xasprintf("%s/../share/mmprep/include", exe);
-			if (!stat(cand, &sb) && S_ISDIR(sb.st_mode))
-				return cand;
-			free(cand);
-		}
-	}
-	return xstrdup(SHIM_DIR);
+	found = beside_exe(rel, ARRAY_SIZE(rel), true);
+	return found ? found : xstrdup(SHIM_DIR);
 }
 
 static bool has_stddef(const char *dir)

@@ -90,30 +90,12 @@ static char *find_kernel_config(void)
 	static const char *const rel[] = {
 		"../scripts/kernel-config", "../share/mmprep/scripts/kernel-config",
 	};
-	char exe[PATH_MAX];
-	ssize_t len;
-	size_t i;
+	char *found;
 
 	if (env && *env)
 		return xstrdup(env);
-	len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (len > 0) {
-		char *slash;
-
-		exe[len] = 0;
-		slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = 0;
-			for (i = 0; i < ARRAY_SIZE(rel); i++) {
-				char *cand = xasprintf("%s/%s", exe, rel[i]);
-
-				if (!access(cand, X_OK))
-					return cand;
-				free(cand);
-			}
-		}
-	}
-	return xstrdup(KERNEL_CONFIG);
+	found = beside_exe(rel, ARRAY_SIZE(rel), false);
+	return found ? found : xstrdup(KERNEL_CONFIG);
 }
 
 /*

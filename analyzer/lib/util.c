@@ -3,10 +3,14 @@
  * The small C library shared by mmprep-check and mmprep-report-gen (see util.h).
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -319,4 +323,28 @@ void json_array_sort(json_t *arr, int (*cmp)(const void *, const void *))
 	for (i = 0; i < n; i++)
 		json_array_append_new(arr, v[i]);
 	free(v);
+}
+
+char *beside_exe(const char *const *rel, size_t n, bool want_dir)
+{
+	char exe[PATH_MAX], *slash;
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	size_t i;
+
+	if (len <= 0)
+		return NULL;
+	exe[len] = 0;
+	slash = strrchr(exe, '/');
+	if (!slash)
+		return NULL;
+	*slash = 0;
+	for (i = 0; i < n; i++) {
+		char *cand = xasprintf("%s/%s", exe, rel[i]);
+		struct stat sb;
+
+		if (want_dir ? !stat(cand, &sb) && S_ISDIR(sb.st_mode) : !access(cand, X_OK))
+			return cand;
+		free(cand);
+	}
+	return NULL;
 }

@@ -68,6 +68,12 @@ void arena_free(struct arena *a);
 /* The whole file, NUL-terminated (len may be NULL); NULL with errno set if unreadable. */
 char *read_file(const char *path, size_t *len);
 
+/*
+ * The first of dir/rel[i] that exists, dir being the folder of the running executable:
+ * a folder when want_dir, else an executable file. NULL when none does.
+ */
+char *beside_exe(const char *const *rel, size_t n, bool want_dir);
+
 /* strcmp() where NULL sorts before every string. */
 int strcmp_null(const char *a, const char *b);
 
