@@ -150,7 +150,9 @@ install: analyzer reports install-convert
 	install -m 755 analyzer/mmprep-check $(DESTDIR)$(PREFIX)/bin/
 	cp -r analyzer/include/. $(DESTDIR)$(PREFIX)/share/mmprep/include/
 	install -d $(DESTDIR)$(PREFIX)/share/mmprep/scripts
-	install -m 755 scripts/kernel-tree $(DESTDIR)$(PREFIX)/share/mmprep/scripts/
+	install -m 755 scripts/kernel-tree scripts/kernel-config scripts/mmprep-series \
+		$(DESTDIR)$(PREFIX)/share/mmprep/scripts/
+	ln -sf ../share/mmprep/scripts/mmprep-series $(DESTDIR)$(PREFIX)/bin/mmprep-series
 	install -d $(DESTDIR)$(PREFIX)/share/mmprep/scripts/mmprep/gate
 	install -m 755 scripts/mmprep-gate $(DESTDIR)$(PREFIX)/share/mmprep/scripts/
 	install -m 644 scripts/mmprep/__init__.py $(DESTDIR)$(PREFIX)/share/mmprep/scripts/mmprep/
