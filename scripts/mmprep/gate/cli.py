@@ -828,34 +828,32 @@ class Gate:
 		new = {b for s, a, b in self.status if s in "ACR"}
 		if self.obj:
 			need = []
+			use_cmd = os.environ.get("MMPREP_GATE_MAKE_N") != "1"
+
+			def want(rel):
+				"""The command of rel from its .cmd file, else ask make -n for it."""
+				if rel in words or rel in need:
+					return
+				w = build.read_cmdfile(build.cmdfile_of(self.obj, rel)) if use_cmd else None
+				if w:
+					words[rel] = w
+				else:
+					need.append(rel)
+
 			for side, rels in subjects.items():
 				for rel in rels:
-					if rel in words or rel in need or rel in new:
-						continue
-					w = None
-					if os.environ.get("MMPREP_GATE_MAKE_N") != "1":
-						w = build.read_cmdfile(build.cmdfile_of(self.obj, rel))
-					if w:
-						words[rel] = w
-					else:
-						need.append(rel)
+					if rel not in new:
+						want(rel)
 			donors = {}
+			# a renamed or copied file: the command of its source
+			sources = {b: a for st, a, b in self.status if st in "RC"}
 			for side, rels in subjects.items():
 				for rel in rels:
 					if rel in new and rel not in donors:
-						# a renamed or copied file: the command of its source
-						d = {b: a for st, a, b in self.status if st in "RC"}.get(rel) or \
-							build.donor_of(self.top, self.obj, rel, new)
+						d = sources.get(rel) or build.donor_of(self.top, self.obj, rel, new)
 						if d:
 							donors[rel] = d
-							if d not in words and d not in need:
-								w = None
-								if os.environ.get("MMPREP_GATE_MAKE_N") != "1":
-									w = build.read_cmdfile(build.cmdfile_of(self.obj, d))
-								if w:
-									words[d] = w
-								else:
-									need.append(d)
+							want(d)
 			why = ""
 			if need:
 				found, why = build.make_n_commands(self.obj, need, self.srctree)
