@@ -515,7 +515,9 @@ def effect_why(k, fn, es, line):
 			return None
 		return None, None
 	s = effect_of(fn, es)
-	if s is None:
+	if s is None or s.get("verdict") == "unknown":
+		# A body that is not in the tree (or calls one that is not):
+		# logging and tracing by their names, else unknown.
 		if fn.startswith("trace_") or LOGGING.search(fn):
 			return None
 		return None, None

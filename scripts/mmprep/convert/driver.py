@@ -38,6 +38,7 @@ import tempfile
 import threading
 
 from mmprep import api as API
+from mmprep import effects as E
 from mmprep import records as R
 from mmprep.convert import nested as N
 from mmprep.convert import touchups as T
@@ -179,6 +180,9 @@ def prefilter(paths):
 			for i in range(0, len(hits), 1000):
 				files += grep_files(["-lw", "file_operations", "--"] + hits[i:i + 1000])
 			files += grep_files(["-rlwE", "--include=*.c", "success_hook|error_hook", "--", p])
+			# R19: a test of ->f_op->mmap becomes can_mmap_file().
+			files += grep_files(["-rlE", "--include=*.c", r"->[[:space:]]*f_op[[:space:]]*->[[:space:]]*mmap[^_a-z0-9]",
+					     "--", p])
 		elif os.path.isfile(p):
 			files.append(p)
 		else:
@@ -621,6 +625,26 @@ class Run:
 				     stdout=subprocess.PIPE, check=False)
 		return res.stdout
 
+	def effects(self, files):
+		"""What the hooks' callees do, from their bodies in the tree
+		(mmprep.effects), for the semantic patch as MMPREP_EFFECTS.  A
+		caller may pass its own (a file or the JSON) in the environment."""
+		if os.environ.get("MMPREP_EFFECTS", "").strip() or not files:
+			return
+		root = search_root()
+		tree = E.Tree(root if os.path.isdir(os.path.join(root, "include")) else None)
+		an = E.Analyzer(tree)
+		out = {"functions": {}, "calls": {}, "hooks": {}}
+		try:
+			for f in files:
+				E.merge(out, E.file_effects(f, tree, an))
+		except SystemExit as e:	# ctags missing or failing
+			die(str(e))
+		p = os.path.join(self.work, "effects.json")
+		with open(p, "w", encoding="utf-8") as fp:
+			json.dump(out, fp, sort_keys=True)
+		self.runner.env["MMPREP_EFFECTS"] = p
+
 	def main(self):
 		o = self.o
 		files = prefilter(o.paths)
@@ -630,6 +654,7 @@ class Run:
 			sys.stderr.write("%s: %d file(s) to examine\n" % (PROG, len(files)))
 		for f in files:
 			self.number(f)
+		self.effects(files)
 		thread = threading.Thread(target=self.nested_plan, daemon=True)
 		thread.start()
 		if files:
