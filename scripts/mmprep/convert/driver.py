@@ -181,7 +181,7 @@ def prefilter(paths):
 				files += grep_files(["-lw", "file_operations", "--"] + hits[i:i + 1000])
 			files += grep_files(["-rlwE", "--include=*.c", "success_hook|error_hook", "--", p])
 			# R19: a test of ->f_op->mmap becomes can_mmap_file().
-			files += grep_files(["-rlE", "--include=*.c", r"->[[:space:]]*f_op[[:space:]]*->[[:space:]]*mmap[^_a-z0-9]",
+			files += grep_files(["-rlE", "--include=*.c", "-e", r"->[[:space:]]*f_op[[:space:]]*->[[:space:]]*mmap[^_a-z0-9]",
 					     "--", p])
 		elif os.path.isfile(p):
 			files.append(p)
