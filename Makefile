@@ -79,6 +79,7 @@ check-shell:
 
 check-real: analyzer reports
 	testcases/run-real-convert
+	testcases/run-upstream
 	testcases/run-real-report
 
 check-report: analyzer reports
