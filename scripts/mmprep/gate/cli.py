@@ -858,6 +858,13 @@ class Gate:
 			if need:
 				found, why = build.make_n_commands(self.obj, need, self.srctree)
 				words.update(found)
+				# make -n prints nothing for an object that is up to
+				# date: its .cmd file then has the command.
+				for rel in need:
+					if rel not in words:
+						w = build.read_cmdfile(build.cmdfile_of(self.obj, rel))
+						if w:
+							words[rel] = w
 			for rel, d in donors.items():
 				if d in words:
 					words[rel] = words[d][:-1] + [os.path.join(self.srctree, rel)]
