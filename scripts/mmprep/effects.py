@@ -46,6 +46,7 @@ prints one JSON object: {"functions": {name: {"verdict", "why", "counts",
 for scripts/mmprep-convert to hand to the semantic patch as MMPREP_EFFECTS.
 """
 
+import bisect
 import hashlib
 import json
 import os
@@ -176,32 +177,26 @@ offsetof container_of __same_type BUILD_BUG_ON_ZERO
 """.split())
 
 
+_LEXEMES = re.compile(r"/\*.*?(?:\*/|\Z)|//[^\n]*|\"(?:\\.|[^\"\\])*(?:\"|\Z)|'(?:\\.|[^'\\])*(?:'|\Z)",
+		      re.S)
+
+
+def _blank(m):
+	t = m.group(0)
+	if t[0] == "/":
+		return re.sub(r"[^\n]", " ", t)
+	q = t[0]
+	return q + " " * max(0, len(t) - 2) + (q if len(t) > 1 and t.endswith(q) else " ")
+
+
+_MARGIN = re.compile(r"^[A-Za-z_][^\n]*", re.M)
+_CALLED = re.compile(r"([A-Za-z_]\w*)\s*\(")
+_DEFINED = re.compile(r"^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)", re.M)
+
+
 def strip(text):
 	"""Comments and string/char literals blanked; newlines kept."""
-	out = []
-	i, n = 0, len(text)
-	while i < n:
-		c = text[i]
-		if text.startswith("/*", i):
-			j = text.find("*/", i + 2)
-			j = n if j < 0 else j + 2
-			out.append(re.sub(r"[^\n]", " ", text[i:j]))
-			i = j
-		elif text.startswith("//", i):
-			j = text.find("\n", i)
-			j = n if j < 0 else j
-			out.append(" " * (j - i))
-			i = j
-		elif c in "\"'":
-			j = i + 1
-			while j < n and text[j] != c:
-				j += 2 if text[j] == "\\" else 1
-			out.append(c + " " * max(0, min(j, n) - i - 1) + c)
-			i = j + 1
-		else:
-			out.append(c)
-			i += 1
-	return "".join(out)
+	return _LEXEMES.sub(_blank, text)
 
 
 def tokens(text):
@@ -262,6 +257,9 @@ class Source:
 		self.raw = text
 		self.text = strip(text)
 		self.funcs = {}
+		self._nl = [m.start() for m in re.finditer(r"\n", self.text)]
+		self._braces = [(m.start(), m.group(0)) for m in re.finditer(r"[{}]", self.text)]
+		self._bpos = [b[0] for b in self._braces]
 		for m in _DEF.finditer(self.text):
 			name = m.group("name")
 			if name in KEYWORDS or name in self.funcs:
@@ -270,7 +268,7 @@ class Source:
 			end = self._brace_end(start)
 			if end is None:
 				continue
-			line = self.text.count("\n", 0, m.start("name")) + 1
+			line = bisect.bisect_left(self._nl, m.start("name")) + 1
 			body = _DIRECTIVE.sub("", self.text[start:end + 1])
 			self.funcs[name] = {"params": params_of(m.group("params")),
 					    "body": body, "line": line,
@@ -280,7 +278,7 @@ class Source:
 			if name in self.funcs:
 				continue
 			body = m.group("body").replace("\\\n", " ")
-			line = self.text.count("\n", 0, m.start("name")) + 1
+			line = bisect.bisect_left(self._nl, m.start("name")) + 1
 			self.funcs[name] = {"params": [p.strip() for p in m.group("params").split(",")
 						       if p.strip()],
 					    "body": body, "line": line, "macro": True, "file": path}
@@ -290,12 +288,13 @@ class Source:
 			self.aliases.setdefault(m.group("name"), m.group("to"))
 
 	def _brace_end(self, i):
+		"""The position of the brace closing the one at i, or None."""
 		d = 0
-		t = self.text
-		for j in range(i, len(t)):
-			if t[j] == "{":
+		for k in range(bisect.bisect_left(self._bpos, i), len(self._braces)):
+			j, c = self._braces[k]
+			if c == "{":
 				d += 1
-			elif t[j] == "}":
+			else:
 				d -= 1
 				if d == 0:
 					return j
@@ -324,16 +323,42 @@ class Tree:
 		self.cache = cache
 		self._index = None
 		self._sources = {}
+		self._raw = {}
+		self._dirs = {}
+		self._words = {}
+		self._memo = {}
 
 	def source(self, path):
 		s = self._sources.get(path)
-		if s is None:
-			try:
-				s = Source(path)
-			except OSError:
-				s = None
+		if s is None and path not in self._sources:
+			text = self.raw(path)
+			s = Source(path, text) if text is not None else None
 			self._sources[path] = s
 		return s
+
+	def raw(self, path):
+		"""The text of path (cached), or None."""
+		if path not in self._raw:
+			try:
+				with open(path, encoding="utf-8", errors="replace") as fp:
+					self._raw[path] = fp.read()
+			except OSError:
+				self._raw[path] = None
+		return self._raw[path]
+
+	def _names(self, path, name):
+		"""Whether path may define name: parsing a file costs, a look at
+		its lines does not.  Kernel style starts a definition at the left
+		margin ("static int foo(", "foo(" under its type) and a macro
+		with #define: a superset of what Source finds."""
+		w = self._words.get(path)
+		if w is None:
+			text = self.raw(path) or ""
+			names = set(_DEFINED.findall(text))
+			for line in _MARGIN.findall(text):
+				names.update(_CALLED.findall(line))
+			w = self._words[path] = frozenset(names)
+		return name in w
 
 	def index(self):
 		"""name -> [paths under include/] of function and macro definitions."""
@@ -381,7 +406,15 @@ class Tree:
 
 	def alias(self, name, near):
 		"""What an object-like macro "#define name other" names, or None."""
+		k = ("alias", name, near)
+		if k not in self._memo:
+			self._memo[k] = self._alias(name, near)
+		return self._memo[k]
+
+	def _alias(self, name, near):
 		for p in self._places(name, near):
+			if not self._names(p, name):
+				continue
 			s = self.source(p)
 			if s is not None and name in s.funcs:
 				return None
@@ -391,7 +424,15 @@ class Tree:
 
 	def find(self, name, near):
 		"""The definition of name: in near (a path), its folder, include/."""
+		k = ("find", name, near)
+		if k not in self._memo:
+			self._memo[k] = self._find(name, near)
+		return self._memo[k]
+
+	def _find(self, name, near):
 		for p in self._places(name, near):
+			if not self._names(p, name):
+				continue
 			s = self.source(p)
 			if s is not None and name in s.funcs and not (s.funcs[name]["macro"] and
 								     not s.funcs[name]["body"].strip()):
@@ -399,22 +440,18 @@ class Tree:
 		return None
 
 	def _places(self, name, near):
-		places = [near]
 		d = os.path.dirname(os.path.abspath(near))
-		try:
-			sibs = sorted(os.listdir(d))
-		except OSError:
-			sibs = []
-		places += [os.path.join(d, f) for f in sibs if f.endswith(".h")]
-		places += [os.path.join(d, f) for f in sibs if f.endswith(".c")]
+		if d not in self._dirs:
+			try:
+				sibs = sorted(os.listdir(d))
+			except OSError:
+				sibs = []
+			self._dirs[d] = [os.path.join(d, f) for f in sibs if f.endswith(".h")] + \
+				[os.path.join(d, f) for f in sibs if f.endswith(".c")]
+		places = [os.path.abspath(near)] + self._dirs[d]
 		for rel in self.index().get(name, []):
-			places.append(os.path.join(self.root, rel))
-		out = []
-		for p in places:
-			p = os.path.abspath(p)
-			if p not in out:
-				out.append(p)
-		return out
+			places.append(os.path.abspath(os.path.join(self.root, rel)))
+		return list(dict.fromkeys(places))
 
 
 # ---------------------------------------------------------------------
