@@ -363,11 +363,15 @@ def make_groups(top, changes, records):
     files = list(changes)
     uf = Union(files)
     conv = [r for r in records if r.get('status') == 'converted' and r.get('file') in changes]
+    # The planner's groups: records with the same "group" change together.
+    grouped = collections.defaultdict(list)
     for r in records:
-        for m in r.get('group') or []:
-            f = m.rsplit(':', 1)[0]
-            if f in changes and r.get('file') in changes:
-                uf.join(f, r['file'])
+        if r.get('group') and r.get('file') in changes and \
+           r.get('status') in ('converted', 'declined'):
+            grouped[r['group']].append(r['file'])
+    for fs in grouped.values():
+        for f in fs[1:]:
+            uf.join(fs[0], f)
     # Hooks that are not file_operations.mmap (nested hook types) change as one.
     by_hook = collections.defaultdict(list)
     for r in conv:
