@@ -54,6 +54,9 @@ patch per conversion group, in git format-patch form.
   --verify BUILD_DIR apply the patches in order on a copy of the tree and
                      compile the files each one touches, with the .config of
                      the O= folder BUILD_DIR (on 6.12 through the API backport)
+  --obsolete         also write patches for files that MAINTAINERS marks
+                     obsolete (left out by default: checkpatch asks for no
+                     unnecessary changes there; the cover letter lists them)
   -j N               parallel jobs for the converter and make (default: nproc)
 
 Exit status: 0 the series was written (and compiled), 1 a file the converter
@@ -87,7 +90,7 @@ def run(cmd, cwd=None, env=None, check=True):
 
 def parse_args(argv):
     opt = {'api': api.DEFAULT, 'out': '.', 'base': None, 'cover': False, 'to_cc': False,
-           'json': False, 'verify': None, 'jobs': os.cpu_count() or 1, 'paths': []}
+           'json': False, 'obsolete': False, 'verify': None, 'jobs': os.cpu_count() or 1, 'paths': []}
     valued = {'--api': 'api', '-o': 'out', '--output-directory': 'out', '--base': 'base',
               '--verify': 'verify', '-j': 'jobs', '--jobs': 'jobs'}
     i = 0
@@ -105,6 +108,8 @@ def parse_args(argv):
             opt['to_cc'] = True
         elif a == '--json':
             opt['json'] = True
+        elif a == '--obsolete':
+            opt['obsolete'] = True
         elif a in valued:
             if i + 1 >= len(argv):
                 die('%s needs a value (see --help)' % a)
@@ -1099,6 +1104,21 @@ def add_headers(text, to, cc):
     return '\n'.join(lines[:i] + add + lines[i:])
 
 
+def obsolete_files(top, files, jobs):
+    """The files MAINTAINERS marks obsolete, asked the way checkpatch.pl asks
+    (get_maintainer.pl --status); none without the script."""
+    gm = os.path.join(top, 'scripts', 'get_maintainer.pl')
+    if not os.path.isfile(gm) or not os.path.isfile(os.path.join(top, 'MAINTAINERS')):
+        return set()
+
+    def status(f):
+        p = run(['perl', gm, '--status', '--nom', '--nol', '--nogit', '--nogit-fallback',
+                 '-f', f], cwd=top, check=False)
+        return f if p.returncode == 0 and re.search(r'obsolete', p.stdout, re.I) else None
+    with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
+        return {f for f in pool.map(status, sorted(files)) if f}
+
+
 def maintainers(top, patch_file):
     base = ['perl', os.path.join(top, 'scripts', 'get_maintainer.pl'), '--nogit',
             '--nogit-fallback', '--nogit-chief-penguins', '--norolestats']
@@ -1119,7 +1139,7 @@ def maintainers(top, patch_file):
 
 # ---------------------------------------------------------------- cover letter
 
-def cover_description(patches, records, paths, api, hist, verified):
+def cover_description(patches, records, paths, api, hist, verified, left_out=()):
     conv = [r for r in records if r.get('status') == 'converted']
     hooks = [r for r in conv if 'rename' not in rules_of(r)]
     n = len([p for p in patches if p.records])
@@ -1182,6 +1202,15 @@ def cover_description(patches, records, paths, api, hist, verified):
                                          r.get('reason') or r.get('status')),
                     WRAP, initial_indent='    ', subsequent_indent='      ',
                     break_on_hyphens=False, break_long_words=False))
+        paras.append('\n'.join(rows))
+    if left_out:
+        rows = ['Converted but not in this series: MAINTAINERS marks these files '
+                'obsolete, and checkpatch asks for no unnecessary changes there '
+                '(mmprep-series --obsolete writes them):', '']
+        for p in left_out:
+            fns = sorted({r['function'] for r in p.records if r.get('function')})
+            rows.append('  %s%s' % (' '.join(p.files),
+                                    ' (%s)' % ', '.join(fns) if fns else ''))
         paras.append('\n'.join(rows))
     return '\n\n'.join(paras) + '\n'
 
@@ -1453,6 +1482,17 @@ def series(argv):
                 'are' % (opt['base'], dirty[0] if dirty else 'a touched file'))
 
     patches = order(make_groups(top, changes, records), changes)
+    left_out = []
+    if not opt['obsolete']:
+        old = obsolete_files(top, changes, opt['jobs'])
+        left_out = [p for p in patches if set(p.files) & old]
+        patches = [p for p in patches if not set(p.files) & old]
+        for p in left_out:
+            say('left out %s: MAINTAINERS marks %s obsolete (--obsolete writes it)' % (
+                ' '.join(p.files), ' '.join(sorted(set(p.files) & old))))
+        if not patches:
+            say('every change is in files MAINTAINERS marks obsolete: no series written')
+            return 1 if conv_rc else 0
     hist = {}
     if in_git:
         hist = history(top, {r['file'] for r in records} | set(changes))
@@ -1472,8 +1512,8 @@ def series(argv):
             ok, verified, _ = verify(top, patches, scratch, opt['verify'], opt['jobs'])
             if not ok:
                 status = 1
-        desc = cover_description(patches, records, paths, opt['api'], hist, verified) \
-            if opt['cover'] else ''
+        desc = cover_description(patches, records, paths, opt['api'], hist, verified,
+                                 left_out) if opt['cover'] else ''
         tmpout = tempfile.mkdtemp(prefix='.mmprep-series.', dir=out)
         names = scratch.format_patch(tmpout, opt['cover'], desc, base)
         texts = {n: read(os.path.join(tmpout, n)) for n in names}
