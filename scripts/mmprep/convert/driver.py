@@ -243,6 +243,7 @@ class Run:
 		self.xdefs = {}
 		self.xbinders = {}
 		self.xlater = []	# what xfile_outcome() does after global_rerun()
+		self.effects_of = None	# (tree, analyzer, effects) of effects()
 
 	def number(self, path):
 		"""The number of path's results; a file not examined yet (a header,
@@ -425,10 +426,9 @@ class Run:
 				else:
 					why = "no definition %s(struct file *, struct vm_area_struct *) " \
 					      "that is not static in the tree" % f
+				why = "hook is defined in another file or has an unusual signature: " + why
 				self.xlater.append(lambda f=f, b=binders, w=why: self.xfile_binder_reason(
-					f, b, "defined-elsewhere",
-							 "hook is defined in another file or has an "
-							 "unusual signature: " + w))
+					f, b, "defined-elsewhere", w))
 				continue
 			d = defs[0]
 			deff = rel(d.path)
@@ -438,9 +438,11 @@ class Run:
 				self.xlater.append(lambda f=f, b=binders, w=reason: self.xfile_binder_reason(
 					f, b, "outside-tree", w))
 				continue
-			# A file with a static function of that name means its own.
+			# A .c file with a static function of that name means its
+			# own; one in a header could be what a binding file means.
 			shadow = set(u.path for u in ix.uses(f)
-				     if u.kind in ("definition", "prototype") and u.static)
+				     if u.kind in ("definition", "prototype") and u.static and
+				     u.path.endswith(".c"))
 			files = set()
 			block = None
 			for u in ix.uses(f):
@@ -527,6 +529,7 @@ class Run:
 			# nothing.
 			self.runner.env["MMPREP_XDEF"] = " ".join(xdef) + " "
 			self.global_flags += ["-D", "nested"]
+			self.effects_more(c_sorted(f for fn, f in globs if fn in xdef), xdef)
 		mine = set(f for fn, f in globs if fn in clear)
 		for f in mine:
 			self.number(f)
@@ -728,9 +731,13 @@ class Run:
 			# prototype now needs struct vm_area_desc declared as well.
 			if f.endswith(".h"):
 				lines = T.forward_desc(lines)
+			# (a hook that calls generic_file_mmap() has the rule
+			# generic-file too: only the helpers themselves are not here)
 			renamed = sorted(set(r["function"] for r in st.records
 					     if r.get("status") == "converted" and
-					     r.get("rule") != "generic-file"), key=os.fsencode)
+					     r.get("function") not in ("generic_file_mmap",
+								       "generic_file_readonly_mmap")),
+					 key=os.fsencode)
 			for fn in renamed:
 				lines = T.fix_kdoc(lines, fn, T.new_name(fn))
 			new = ("\n".join(lines) + "\n").encode("utf-8", "surrogateescape") if lines else b""
@@ -810,9 +817,18 @@ class Run:
 		tree = E.Tree(root if os.path.isdir(os.path.join(root, "include")) else None)
 		an = E.Analyzer(tree)
 		out = {"functions": {}, "calls": {}, "hooks": {}}
+		self.effects_of = (tree, an, out)
+		self.effects_more(files)
+
+	def effects_more(self, files, extra=()):
+		"""Add the effects of files (and of the hooks named in extra,
+		bound in other files) to MMPREP_EFFECTS."""
+		if self.effects_of is None:
+			return
+		tree, an, out = self.effects_of
 		try:
 			for f in files:
-				E.merge(out, E.file_effects(f, tree, an))
+				E.merge(out, E.file_effects(f, tree, an, extra))
 		except SystemExit as e:	# ctags missing or failing
 			die(str(e))
 		p = os.path.join(self.work, "effects.json")

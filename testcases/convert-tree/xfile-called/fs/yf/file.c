@@ -21,3 +21,16 @@ const struct file_operations yf_missing_ops = {
 	.owner		= THIS_MODULE,
 	.mmap		= yf_missing_mmap,
 };
+
+const struct file_operations yf_dev_fops = {
+	.owner		= THIS_MODULE,
+	.mmap		= yf_dev_mmap,
+};
+
+struct yf_dev_ops {
+	int (*mmap)(struct file *file, struct vm_area_struct *vma);
+};
+
+const struct yf_dev_ops yf_dev_ops = {
+	.mmap		= yf_dev_mmap,
+};

@@ -24,3 +24,10 @@ int yf_shadow_mmap(struct file *file, struct vm_area_struct *vma)
 {
 	return 0;
 }
+
+/* Also bound by an ops table of another type: it cannot follow. */
+int yf_dev_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	vm_flags_set(vma, VM_DONTEXPAND);
+	return 0;
+}

@@ -7,5 +7,6 @@ struct vm_area_struct;
 
 int yf_mmap(struct file *file, struct vm_area_struct *vma);
 int yf_lone_mmap(struct file *file, struct vm_area_struct *vma);
+int yf_dev_mmap(struct file *file, struct vm_area_struct *vma);
 
 #endif

@@ -24,7 +24,15 @@ int xf_mmap(struct file *file, struct vm_area_struct *vma)
 	return 0;
 }
 
-/* Its prototype spans two lines in the header. */
+/**
+ * xf_strict_mmap() - map a file through the generic helper
+ * @file: the file being mapped
+ * @vma: the new mapping
+ *
+ * Its prototype spans two lines in the header.
+ *
+ * Return: 0 or a negative error code.
+ */
 int xf_strict_mmap(struct file *file, struct vm_area_struct *vma)
 {
 	int rc;
