@@ -314,6 +314,7 @@ class Run:
 					xs.setdefault(r["function"], set()).add(r["file"])
 		for fn, _ in globs:
 			xs.pop(fn, None)	# bound beside its definition too: below
+		xs.pop("NULL", None)	# ".mmap = NULL" in some configuration
 		xok = self.xfile_plan(xs)
 		if not globs and not xok:
 			self.xfile_outcome(xok)
@@ -473,9 +474,12 @@ class Run:
 					 "tree (it uses %s: '%s')" % (where, block.line, f, block.text)
 			else:
 				rid = "xfile-use"
+				named = ", ".join(binders[:3])
+				if len(binders) > 3:
+					named += " and %d more" % (len(binders) - 3)
 				reason = "hook is bound in %s, defined here, and %s:%d uses it in a way " \
 					 "that cannot follow the rename: '%s'" % (
-						 ", ".join(binders), where, block.line, block.text)
+						 named, where, block.line, block.text)
 			rec = R.make(deff, d.line, f, "declined", self.o.api, reason_id=rid,
 				     reason=reason, group="hook:" + f)
 			self.xlater.append(lambda f=f, deff=deff, rec=rec: (
