@@ -150,6 +150,12 @@ def reports_declines():
 # converted like static ones, and the files that bind or declare them
 # follow the rename.
 GLOBAL = set(os.environ.get("MMPREP_GLOBAL", "").split())
+# Global hooks bound by the ops tables of other files (mmprep-convert's
+# tree index found their definition here and checked every other use):
+# their definition counts as bound.  Each is in GLOBAL too; with no ops
+# table in the file, mmprep-convert adds -D nested so that the hook rules
+# run (MMPREP_NESTED unset: the family 7 rules find nothing).
+XDEF = set(os.environ.get("MMPREP_XDEF", "").split()) if GLOBAL else set()
 
 # Family 7, nested hooks: a driver-private hook type, a member
 # int (*m)(struct S *, struct vm_area_struct *) of struct S called from an
@@ -243,6 +249,8 @@ def def_found(f, T, fparam, vma, pf):
 		HOOKS.setdefault(k, {"ops": set(), "line": pf[0].line})
 		param = None
 	else:
+		if k not in HOOKS and f in XDEF and t == "structfile*":
+			HOOKS[k] = {"ops": set(), "line": pf[0].line}
 		if k not in HOOKS or t != "structfile*":
 			return
 		param = fparam

@@ -913,14 +913,15 @@ def call_key(name, args):
 	return name + "|" + ",".join(a if CONST.match(a) else "" for a in args)
 
 
-def file_effects(path, tree, an=None):
-	"""The functions the .mmap hooks of path call, and the hooks' own lock pairing."""
+def file_effects(path, tree, an=None, extra=()):
+	"""The functions the .mmap hooks of path call (and those of the hooks
+	named in extra, bound in other files), and the hooks' own lock pairing."""
 	an = an or Analyzer(tree)
 	src = tree.source(os.path.abspath(path))
 	out = {"functions": {}, "calls": {}, "hooks": {}}
 	if src is None:
 		return out
-	hooks = [h for h in dict.fromkeys(_BIND.findall(src.text)) if h in src.funcs]
+	hooks = [h for h in dict.fromkeys(_BIND.findall(src.text) + list(extra)) if h in src.funcs]
 	for h in hooks:
 		d = src.funcs[h]
 		toks = tokens(d["body"])

@@ -39,6 +39,7 @@ import threading
 
 from mmprep import api as API
 from mmprep import effects as E
+from mmprep import index as IX
 from mmprep import records as R
 from mmprep.convert import nested as N
 from mmprep.convert import touchups as T
@@ -235,6 +236,14 @@ class Run:
 				self.ncocci = c
 		self.nplan = []
 		self.nplan_error = None
+		# (file, function) -> the group of its record (R.make group=)
+		self.groups = {}
+		# hooks bound in other files than their definition: name -> the
+		# definition (mmprep.index.Use), and the files binding them
+		self.xdefs = {}
+		self.xbinders = {}
+		self.xlater = []	# what xfile_outcome() does after global_rerun()
+		self.effects_of = None	# (tree, analyzer, effects) of effects()
 
 	def number(self, path):
 		"""The number of path's results; a file not examined yet (a header,
@@ -294,13 +303,24 @@ class Run:
 		first in their own files, then in the files that bind or declare
 		them."""
 		globs = set()
+		xs = {}
 		for n in range(1, len(self.paths) + 1):
 			for r in self.states[n].records:
 				if r.get("status") == "declined" and \
 				   r.get("reason_id") in ("not-static", "exported"):
 					globs.add((r["function"], r["file"]))
-		if not globs:
+				elif r.get("status") == "declined" and \
+				     r.get("reason_id") == "defined-elsewhere":
+					xs.setdefault(r["function"], set()).add(r["file"])
+		for fn, _ in globs:
+			xs.pop(fn, None)	# bound beside its definition too: below
+		xs.pop("NULL", None)	# ".mmap = NULL" in some configuration
+		xok = self.xfile_plan(xs)
+		if not globs and not xok:
+			self.xfile_outcome(xok)
 			return
+		for fn, (deff, _) in xok.items():
+			globs.add((fn, deff))
 		globs = sorted(globs, key=lambda x: (os.fsencode(x[0]), os.fsencode(x[1])))
 		own = {}
 		for fn, f in globs:
@@ -346,8 +366,18 @@ class Run:
 					ok.setdefault(f, set()).add(rel)
 					continue
 				bad.setdefault(f, (rel, line, " ".join(text.split())))
+		for fn, (_, files) in xok.items():
+			bad.pop(fn, None)	# the tree index checked them
+			ok[fn] = set(files)
 		clear = [f for f in names if f not in bad]
+		for f in clear:
+			for fn, path in globs:
+				if fn == f:
+					self.groups[(path, f)] = "hook:" + f
+			for path in ok.get(f, ()):
+				self.groups[(path, f)] = "hook:" + f
 		self.global_rerun(globs, clear, ok)
+		self.xfile_outcome(xok)
 		# Hooks that stay declined say where they are used.
 		for f, (rel, line, code) in sorted(bad.items()):
 			if code is None:
@@ -361,6 +391,133 @@ class Run:
 				for r in st.records:
 					if r.get("function") == f and r.get("status") == "declined":
 						r["reason"] = r["reason"].split(":", 1)[0] + " and " + where
+						r["group"] = "hook:" + f
+
+	def xfile_plan(self, xs):
+		"""The hooks that the semantic patch found bound to a function of
+		another file (defined-elsewhere), planned with the tree index: the
+		definition (not static, the hook's signature, in one .c file) and
+		every other use.  A hook whose other uses are all file_operations
+		.mmap entries and prototypes is returned as name -> (definition
+		file, files to rename), to be converted as a group; the others are
+		declined as a group at their definition, naming the use that
+		blocks.  The binding files' records are dropped (one record per
+		hook, at its definition) unless no definition was found.  The
+		records change in xfile_outcome(), once global_rerun() has run
+		the files again."""
+		if not xs:
+			return {}
+		root = search_root()
+		cwd = os.getcwd()
+
+		def rel(path):
+			path = os.path.normpath(os.path.join(root, path))
+			return path[len(cwd) + 1:] if path.startswith(cwd + "/") else path
+		ix = IX.Index(root, xs)
+		self.index = ix
+		out = {}
+		for f in c_sorted(xs):
+			binders = c_sorted(xs[f])
+			defs = [u for u in ix.definitions(f, static=False)
+				if u.path.endswith(".c") and IX.hook_signature(u.params)]
+			if len(defs) != 1:
+				if defs:
+					why = "%d definitions (%s)" % (len(defs), ", ".join(
+						"%s:%d" % (rel(u.path), u.line) for u in defs))
+				else:
+					why = "no definition %s(struct file *, struct vm_area_struct *) " \
+					      "that is not static in the tree" % f
+				why = "hook is defined in another file or has an unusual signature: " + why
+				self.xlater.append(lambda f=f, b=binders, w=why: self.xfile_binder_reason(
+					f, b, "defined-elsewhere", w))
+				continue
+			d = defs[0]
+			deff = rel(d.path)
+			if deff.startswith("/"):
+				reason = "%s:%d is outside the current folder: run from the " \
+					 "top of the tree (it defines %s)" % (deff, d.line, f)
+				self.xlater.append(lambda f=f, b=binders, w=reason: self.xfile_binder_reason(
+					f, b, "outside-tree", w))
+				continue
+			# A .c file with a static function of that name means its
+			# own; one in a header could be what a binding file means.
+			shadow = set(u.path for u in ix.uses(f)
+				     if u.kind in ("definition", "prototype") and u.static and
+				     u.path.endswith(".c"))
+			files = set()
+			block = None
+			for u in ix.uses(f):
+				if u.path == d.path or u.path in shadow:
+					continue	# the semantic patch checks the definition's file
+				r = rel(u.path)
+				if u.kind == "ops" and u.struct == "file_operations" and \
+				   u.field == "mmap" and not u.array:
+					pass
+				elif u.kind == "prototype" and IX.hook_signature(u.params):
+					pass
+				else:
+					block = block or u
+					continue
+				if r.startswith("/"):
+					block = block or u
+					continue
+				files.add(r)
+			self.xdefs[f] = d
+			self.xbinders[f] = binders
+			if block is None:
+				out[f] = (deff, c_sorted(files))
+				continue
+			where = rel(block.path)
+			if where.startswith("/"):
+				rid = "outside-tree"
+				reason = "%s:%d is outside the current folder: run from the top of the " \
+					 "tree (it uses %s: '%s')" % (where, block.line, f, block.text)
+			else:
+				rid = "xfile-use"
+				named = ", ".join(binders[:3])
+				if len(binders) > 3:
+					named += " and %d more" % (len(binders) - 3)
+				reason = "hook is bound in %s, defined here, and %s:%d uses it in a way " \
+					 "that cannot follow the rename: '%s'" % (
+						 named, where, block.line, block.text)
+			rec = R.make(deff, d.line, f, "declined", self.o.api, reason_id=rid,
+				     reason=reason, group="hook:" + f)
+			self.xlater.append(lambda f=f, deff=deff, rec=rec: (
+				self.xfile_drop(f), self.states[self.number(deff)].records.append(rec)))
+		return out
+
+	def xfile_binder_reason(self, f, binders, rid, reason):
+		"""The binding files keep their decline of f, with this reason."""
+		for b in binders:
+			for r in self.states[self.number(b)].records:
+				if r.get("function") == f and r.get("reason_id") == "defined-elsewhere":
+					r["reason_id"] = rid
+					r["reason"] = reason
+
+	def xfile_drop(self, f):
+		"""The records of f in the files that bind it (its record is at its
+		definition)."""
+		for b in self.xbinders.get(f, ()):
+			st = self.states[self.number(b)]
+			st.records = [r for r in st.records if r.get("function") != f]
+
+	def xfile_outcome(self, xok):
+		"""After global_rerun: a hook of another file converted or declined
+		at its definition has its one record there; the files that bind
+		it lose theirs.  With no record at the definition (spatch failed
+		there) the binding files keep their decline."""
+		for later in self.xlater:
+			later()
+		for f, (deff, files) in xok.items():
+			recs = [r for r in self.states[self.number(deff)].records if r.get("function") == f]
+			if not recs:
+				continue
+			for r in recs:
+				r["group"] = "hook:" + f
+			for p in files:
+				st = self.states[self.number(p)]
+				st.records = [r for r in st.records if r.get("function") != f]
+			self.xfile_drop(f)
 
 	def global_rerun(self, globs, clear, ok):
 		"""Convert the cleared hooks, then the files naming them."""
@@ -368,9 +525,24 @@ class Run:
 			return
 		self.runner.env["MMPREP_GLOBAL"] = " ".join(clear) + " "
 		self.global_flags = ["-D", "global"]
+		xdef = [f for f in clear if f in self.xdefs]
+		if xdef:
+			# The definition counts as bound (MMPREP_XDEF); in a file
+			# with no ops table the hook rules need -D nested to run,
+			# and with MMPREP_NESTED unset the family 7 rules find
+			# nothing.
+			self.runner.env["MMPREP_XDEF"] = " ".join(xdef) + " "
+			self.global_flags += ["-D", "nested"]
+			self.effects_more(c_sorted(f for fn, f in globs if fn in xdef), xdef)
 		mine = set(f for fn, f in globs if fn in clear)
+		for f in mine:
+			self.number(f)
 		run = [n for n in range(1, len(self.paths) + 1) if self.paths[n - 1] in mine]
-		self.run_list(run)
+		try:
+			self.run_list(run)
+		finally:
+			self.runner.env.pop("MMPREP_XDEF", None)
+			self.global_flags = ["-D", "global"]
 		# Only the hooks that were converted there rename elsewhere.
 		done = set()
 		for n in run:
@@ -506,6 +678,7 @@ class Run:
 						self.states[n].out = nstates[n].out
 				for r in recs:
 					if r.get("status") == "converted":
+						r["group"] = "hook:" + g["type"]
 						self.states[self.number(r["file"])].records.append(r)
 				continue
 			# Declined: each implementation says why.
@@ -513,7 +686,8 @@ class Run:
 				i = g["impl"][fn]
 				self.states[self.number(i["file"])].records.append(R.make(
 					i["file"], i["line"], fn, "declined", self.o.api, hook=g["type"],
-					reason_id="nested-group", reason="nested hook %s: %s" % (g["type"], bad)))
+					reason_id="nested-group", reason="nested hook %s: %s" % (g["type"], bad),
+					group="hook:" + g["type"]))
 
 	# -- the result --------------------------------------------------------
 	def finish(self):
@@ -561,9 +735,13 @@ class Run:
 			# prototype now needs struct vm_area_desc declared as well.
 			if f.endswith(".h"):
 				lines = T.forward_desc(lines)
+			# (a hook that calls generic_file_mmap() has the rule
+			# generic-file too: only the helpers themselves are not here)
 			renamed = sorted(set(r["function"] for r in st.records
 					     if r.get("status") == "converted" and
-					     r.get("rule") != "generic-file"), key=os.fsencode)
+					     r.get("function") not in ("generic_file_mmap",
+								       "generic_file_readonly_mmap")),
+					 key=os.fsencode)
 			for fn in renamed:
 				lines = T.fix_kdoc(lines, fn, T.new_name(fn))
 			new = ("\n".join(lines) + "\n").encode("utf-8", "surrogateescape") if lines else b""
@@ -576,6 +754,14 @@ class Run:
 		recs = []
 		for n in range(1, len(self.paths) + 1):
 			recs += self.states[n].records
+		# What changes together: a hook renamed across files, else the
+		# hooks of one file.
+		for r in recs:
+			g = self.groups.get((r.get("file"), r.get("function")))
+			if g and r.get("status") in R.DONE + ("declined",):
+				r.setdefault("group", g)
+			elif r.get("status") in R.DONE:
+				r.setdefault("group", "file:" + r.get("file", ""))
 		# Sorted, so that the output does not depend on -j.
 		recs.sort(key=lambda r: (R.sort_key(r), dump(r)))
 		lines = [dump(r) for r in recs]
@@ -635,9 +821,18 @@ class Run:
 		tree = E.Tree(root if os.path.isdir(os.path.join(root, "include")) else None)
 		an = E.Analyzer(tree)
 		out = {"functions": {}, "calls": {}, "hooks": {}}
+		self.effects_of = (tree, an, out)
+		self.effects_more(files)
+
+	def effects_more(self, files, extra=()):
+		"""Add the effects of files (and of the hooks named in extra,
+		bound in other files) to MMPREP_EFFECTS."""
+		if self.effects_of is None:
+			return
+		tree, an, out = self.effects_of
 		try:
 			for f in files:
-				E.merge(out, E.file_effects(f, tree, an))
+				E.merge(out, E.file_effects(f, tree, an, extra))
 		except SystemExit as e:	# ctags missing or failing
 			die(str(e))
 		p = os.path.join(self.work, "effects.json")
