@@ -392,16 +392,24 @@ class Run:
 		with MMPREP_HELPERS over their files and the result is kept when
 		every member converts), or each hook of the group is declined
 		naming the member that blocks."""
-		if not self.ncocci:
+		# The helper rules run from the semantic patch of every family:
+		# a helper and its hooks may be of different families.
+		hcocci = os.path.join(TOP, "cocci/all/mmap_prepare.cocci")
+		if not self.ncocci or not os.path.isfile(hcocci):
 			return
+		self.hcocci = hcocci
 		hooks, declined = set(), {}
+		glob = set(self.runner.env.get("MMPREP_GLOBAL", "").split())
 		for n in range(1, len(self.paths) + 1):
 			for r in self.states[n].records:
 				if r.get("status") in R.DONE:
 					continue
 				k = (r.get("file"), r.get("function"))
 				declined.setdefault(k, r)
-				if r.get("status") == "declined" and r.get("reason_id") == "vma-passed":
+				# (a hook renamed across files by global_pass stays
+				# declined: its bindings elsewhere were not renamed)
+				if r.get("status") == "declined" and r.get("reason_id") == "vma-passed" and \
+				   k[1] not in glob:
 					hooks.add(k)
 		if not hooks:
 			return
@@ -409,19 +417,28 @@ class Run:
 		groups = pl.plan()
 		if not groups:
 			return
+		# The helpers of a group above the one that blocks it (a helper
+		# that is not static, or has another caller) are looked at first:
+		# what blocks nearest the hooks is named.
+		for g in groups:
+			g["try"] = list(g["helpers"])
+			if g["bad"] is not None:
+				d = pl.helpers[g["bad"][0]]["depth"]
+				g["try"] = [n for n in g["helpers"] if pl.helpers[n]["depth"] < d]
+		self.helper_effects(pl, [n for g in groups for n in g["try"]])
+		early = [g for g in groups if g["bad"] is not None and g["try"]]
+		if early:
+			hstates = {}
+			self.helper_run(self.helper_env(early, pl), self.helper_files(early, pl), hstates)
+			for g in early:
+				bad = self.helper_outcome(g, pl, hstates, hooks=False)
+				if bad is not None:
+					g["bad"] = bad
 		live = [g for g in groups if g["bad"] is None]
-		if live:
-			self.helper_effects(pl, [n for g in live for n in g["helpers"]])
 		hstates = {}
 		while live:
-			hs = {}
-			for g in live:
-				for n in g["helpers"]:
-					hs[n] = {"vma": pl.helpers[n]["vma"], "const": pl.helpers[n]["const"]}
-			files = c_sorted(set(k[0] for g in live for k in g["hooks"]) |
-					 set(pl.helpers[n]["file"] for n in hs))
 			hstates = {}
-			self.helper_run(hs, files, hstates)
+			self.helper_run(self.helper_env(live, pl), self.helper_files(live, pl), hstates)
 			again = False
 			for g in live:
 				g["bad"] = self.helper_outcome(g, pl, hstates)
@@ -431,6 +448,20 @@ class Run:
 			live = [g for g in live if g["bad"] is None]
 		for g in groups:
 			self.helper_apply(g, pl, hstates)
+
+	@staticmethod
+	def helper_env(groups, pl):
+		"""MMPREP_HELPERS for the helpers the groups try."""
+		hs = {}
+		for g in groups:
+			for n in g["try"]:
+				hs[n] = {"vma": pl.helpers[n]["vma"], "const": pl.helpers[n]["const"]}
+		return hs
+
+	@staticmethod
+	def helper_files(groups, pl):
+		return c_sorted(set(k[0] for g in groups for k in g["hooks"]) |
+				set(pl.helpers[n]["file"] for g in groups for n in g["try"]))
 
 	def helper_effects(self, pl, names):
 		"""The callees of the helpers added to MMPREP_EFFECTS."""
@@ -455,16 +486,16 @@ class Run:
 			hstates[n] = State()
 			batch.append(Item(n, f, self.input_of(n)))
 		try:
-			self.runner.run(hstates, self.ncocci, batch,
+			self.runner.run(hstates, self.hcocci, batch,
 					self.global_flags + ["-D", "nested", "-D", "helper"])
 		finally:
 			self.runner.env = env
 
-	def helper_outcome(self, g, pl, hstates):
+	def helper_outcome(self, g, pl, hstates, hooks=True):
 		"""After helper_run: None when every member of g converted, else
 		(helper, reason_id, text after "passes the VMA to HELPER()",
 		blocking member, line)."""
-		for n in g["helpers"]:
+		for n in sorted(g["try"], key=lambda n: (pl.helpers[n]["depth"], n)):
 			h = pl.helpers[n]
 			st = hstates.get(self.number(h["file"]))
 			if st is None or st.rc != 0:
@@ -476,7 +507,9 @@ class Run:
 				why = bad[0].get("reason") if bad else "the semantic patch did not parse its definition"
 				line = bad[0].get("line") if bad else h["line"]
 				return (n, "helper-body", ", which cannot take a descriptor (%s:%s): %s" % (
-					h["file"], line, why), (h["file"], n), line)
+					h["file"], line, why), (h["file"], n), line, bad[0] if bad else None)
+		if not hooks:
+			return None
 		for k in g["hooks"]:
 			st = hstates.get(self.number(k[0]))
 			if st is None or st.rc != 0:
@@ -525,8 +558,9 @@ class Run:
 					continue
 				r["reason_id"] = bad[1]
 				r["reason"] = "passes the VMA to %s()%s" % (bad[0], bad[2])
+				own = bad[5] if len(bad) > 5 and bad[5] is not None else {}
 				r["blocked_by"] = {"function": bad[3][1], "file": bad[3][0], "line": int(bad[4] or 0),
-						   "reason_id": bad[1]}
+						   "reason_id": own.get("reason_id") or bad[1]}
 
 	# -- family 7, nested hooks --------------------------------------------
 	def nested_plan(self):

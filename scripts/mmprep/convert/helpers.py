@@ -287,7 +287,10 @@ class Planner:
 				hs = self.src(hf)
 				h = {"file": hf, "defs": ds, "vma": hs.vma_index(ds[0]), "bad": None,
 				     "line": ds[0]["line"], "depth": depth + 1}
-				if h["vma"] is None:
+				# an mmap implementation of its own (a file and a VMA)
+				# is not a helper
+				if h["vma"] is None or (len(ds[0]["params"]) == 2 and re.match(
+						r"(const\s+)?struct\s+file\s*\*", ds[0]["params"][0].strip())):
 					continue
 				self.helpers[callee] = h
 				self.edges.setdefault(k, set()).add(callee)
