@@ -75,6 +75,37 @@ static int win_setup_mmap(struct file *file, struct vm_area_struct *vma)
 	return win_setup(file->private_data, vma);
 }
 
+/*
+ * A chain of helpers named like mmap implementations: not another file's
+ * mmap (no stacking); the first one keeps per-mapping state.
+ */
+int win_bridge_mmap(struct win *w, struct vm_area_struct *vma)
+{
+	vma->vm_page_prot = pgprot_noncached(vma->vm_page_prot);
+	return 0;
+}
+
+static int win_master_mmap(unsigned int minor, struct vm_area_struct *vma)
+{
+	struct win *w;
+	int err;
+
+	w = kmalloc(sizeof(*w), GFP_KERNEL);
+	if (!w)
+		return -ENOMEM;
+	err = win_bridge_mmap(w, vma);
+	if (err)
+		return err;
+	w->maps++;
+	vma->vm_private_data = w;
+	return 0;
+}
+
+static int win_chain_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	return win_master_mmap(iminor(file_inode(file)), vma);
+}
+
 static const struct vm_operations_struct win_fault_ops = {
 	.fault		= win_fault,
 };
@@ -89,4 +120,8 @@ static const struct file_operations win_priv_fops = {
 
 static const struct file_operations win_setup_fops = {
 	.mmap		= win_setup_mmap,
+};
+
+static const struct file_operations win_chain_fops = {
+	.mmap		= win_chain_mmap,
 };
