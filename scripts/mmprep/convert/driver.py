@@ -406,14 +406,19 @@ class Run:
 					continue
 				k = (r.get("file"), r.get("function"))
 				declined.setdefault(k, r)
-				# (a hook renamed across files by global_pass stays
-				# declined: its bindings elsewhere were not renamed)
-				if r.get("status") == "declined" and r.get("reason_id") == "vma-passed" and \
-				   k[1] not in glob:
+				if r.get("status") == "declined" and r.get("reason_id") == "vma-passed":
 					hooks.add(k)
+		# A hook that global_pass cleared stays declined when another file
+		# names it: those bindings were not renamed.
+		root = search_root()
+		for k in sorted(k for k in hooks if k[1] in glob):
+			own = os.path.abspath(k[0])
+			if any(os.path.abspath(p) != own for p in grep_files(
+					["-rlwI", "--include=*.c", "--include=*.h", k[1], "--", root])):
+				hooks.discard(k)
 		if not hooks:
 			return
-		pl = H.Planner(search_root(), os.getcwd(), hooks, declined)
+		pl = H.Planner(root, os.getcwd(), hooks, declined)
 		groups = pl.plan()
 		if not groups:
 			return
