@@ -34,6 +34,7 @@ virtual api_7_1
 virtual api_7_2
 virtual global
 virtual nested
+virtual helper
 
 @initialize:python@
 @@
@@ -182,6 +183,35 @@ NDECL = set()
 NCALLPOS = {}
 # hook -> what its macro for another configuration becomes
 ALIASES = {}
+
+# Helpers that take the VMA with their hooks: mmprep-convert plans them
+# across the tree (mmprep.convert.helpers) and runs this file with
+# -D nested -D helper and MMPREP_HELPERS set to
+# {helper: {"vma": index of its VMA parameter, "const": true when it only
+# reads}}.  A helper's body goes through the rules of a hook body, its VMA
+# parameter becomes a (const) struct vm_area_desc *desc, it keeps its name,
+# and the calls helper(..., vma, ...) in the hooks and helpers converted
+# with it pass desc.
+HELPERS = json.loads(os.environ.get("MMPREP_HELPERS") or "{}")
+
+def helper_found(f, vma, pf):
+	"""A definition of a helper of MMPREP_HELPERS (one per configuration)."""
+	if f not in HELPERS:
+		return
+	k = (pf[0].file, f)
+	HOOKS.setdefault(k, {"ops": set(), "line": pf[0].line})
+	d = DEFS.get(k)
+	if d is not None and d["vma"] != vma:
+		why(k, pf[0].line, "its definitions name the VMA %s and %s" % (d["vma"], vma),
+		    rid="vma-use")
+		return
+	if d is None:
+		DEFS[k] = {"file": None, "vma": vma, "line": pf[0].line,
+			   "col": pf[0].column, "pos": pf[0]}
+
+def helper_vma(f, v):
+	"""v is the VMA of f, a helper converted here."""
+	return f in DONE and f in HELPERS and OKN[f]["vma"] == v
 
 def nested_messages():
 	"""(position, message) of family 7 for the report and org modes."""
@@ -343,7 +373,7 @@ def tfile(p, f):
 	return o is not None and o["param"] == f
 
 def tsig(f):
-	return f in OKN
+	return f in OKN and f not in HELPERS
 
 def rkind(v, s, z, pr):
 	full = (norm(s) == v + "->vm_start" and
@@ -570,6 +600,8 @@ def record(k, line, status, rule_name=None, reason=None, hook="file_operations.m
 		return
 	if k[1] in NESTED and hook == "file_operations.mmap":
 		hook = NESTED[k[1]]
+	if k[1] in HELPERS and hook == "file_operations.mmap":
+		hook = "helper"
 	rec = {"tool": "mmprep-convert", "file": k[0], "line": int(line),
 	       "function": k[1], "hook": hook, "status": status,
 	       "api": level_name()}
@@ -622,10 +654,15 @@ HOOKS[(pops[0].file, f)]["ops"].add((pops[0].line, pops[0].column))
 // hooks (bound above, or the nested implementations).
 @def depends on (hook || nested)@
 identifier f, fparam, vma;
-type T;
+type T, R;
 position pf;
+position ph : script:python(f) { f in HELPERS };
 @@
+(
 int f@pf(T fparam, struct vm_area_struct *vma) { ... }
+|
+R f@pf@ph(..., struct vm_area_struct *vma, ...) { ... }
+)
 
 @script:python depends on (hook || nested)@
 f << def.f;
@@ -635,6 +672,13 @@ vma << def.vma;
 pf << def.pf;
 @@
 def_found(f, T, file, vma, pf)
+
+@script:python depends on helper@
+f << def.f;
+vma << def.vma;
+pf << def.pf;
+@@
+helper_found(f, vma, pf)
 
 @nonstatic depends on (hook || nested)@
 identifier def.f;
@@ -654,7 +698,7 @@ pf << nonstatic.pf;
 @@
 # Reported only when nothing else stands in the way: mmprep-convert then
 # looks for the hook's other uses across the tree.
-if (pf[0].file, f) not in DEFS:
+if (pf[0].file, f) not in DEFS or f in HELPERS:
 	pass
 elif f in NESTED:
 	why((pf[0].file, f), pf[0].line,
@@ -703,7 +747,7 @@ pr << ref.pr;
 # The uses of a nested implementation were checked by mmprep-convert.
 k = (pr[0].file, f)
 h = HOOKS.get(k)
-if h is not None and k in DEFS and f not in NESTED and \
+if h is not None and k in DEFS and f not in NESTED and f not in HELPERS and \
    (pr[0].line, pr[0].column) not in h["ops"]:
 	why(k, pr[0].line, "%s is also used outside file_operations.mmap" % f,
 	    rid="name-used-elsewhere")
@@ -884,6 +928,24 @@ if hkey(pv) in DEFS:
 		why(hkey(pv), pv[0].line, "stacks another file's mmap (%s() calls %s): keep .mmap" % (
 		    fn, stk) if stk != fn else "stacks another file's mmap (%s): keep .mmap" % fn,
 		    prio=-1, rid="stacked-mmap")
+
+// A helper of MMPREP_HELPERS called with the VMA where it takes it.
+@hcall depends on helper@
+identifier def.vma;
+identifier fn;
+expression list es1, es2;
+position pc : script:python(fn) { fn in HELPERS };
+position pv;
+@@
+fn@pc(es1, vma@pv, es2)
+
+@script:python depends on helper@
+fn << hcall.fn;
+es1 << hcall.es1;
+pv << hcall.pv;
+@@
+if hkey(pv) in DEFS and len(split_top(es1)) == HELPERS[fn]["vma"]:
+	seen(pv)
 
 // Calls through a function pointer that receive the VMA, to name them;
 // another mmap implementation called so (proc_ops->proc_mmap,
@@ -1777,7 +1839,7 @@ elif not in_family(family(RULES.get(k) or ["fields"])):
 	# converted by the semantic patch of another family
 	cocci.include_match(False)
 else:
-	name = new_name(f)
+	name = f if f in HELPERS else new_name(f)
 	OK[k] = name
 	if not RULES.get(k):
 		rule(k, "fields")
@@ -2013,6 +2075,26 @@ position pv : script:python() { tok(pv) };
 - is_cow_mapping(V@pv->vm_flags)
 + vma_desc_is_cow_mapping(desc)
 
+// A helper's file is the descriptor's file; the helpers converted with a
+// hook or helper take its descriptor.
+@depends on helper && patch@
+identifier V : script:python() { tvname(V) };
+position pv : script:python() { tok(pv) and pv[0].current_element in HELPERS };
+@@
+- V@pv->vm_file
++ desc->file
+
+@depends on helper && patch@
+identifier fn, V;
+expression list es1, es2;
+position pc : script:python(fn) { fn in HELPERS };
+position pv : script:python(V) { tvma(pv, V) };
+@@
+  fn@pc(es1,
+- V@pv
++ desc
+  , es2)
+
 // Sizes, then fields.
 @depends on (hook || nested) && patch@
 identifier V : script:python() { tvname(V) };
@@ -2220,6 +2302,42 @@ f << sig.f;
 @@
 DONE.add(f)
 
+// A helper keeps its name; its VMA parameter becomes the descriptor,
+// const when the helper only reads it.
+@hsig depends on helper && patch@
+identifier f;
+position p : script:python(f) { f in OKN and f in HELPERS and not HELPERS[f]["const"] };
+parameter list ps1, ps2;
+identifier V;
+type R;
+@@
+  R f@p(ps1,
+- struct vm_area_struct *V
++ struct vm_area_desc *desc
+  , ps2) { ... }
+
+@script:python depends on helper@
+f << hsig.f;
+@@
+DONE.add(f)
+
+@hsigc depends on helper && patch@
+identifier f;
+position p : script:python(f) { f in OKN and f in HELPERS and HELPERS[f]["const"] };
+parameter list ps1, ps2;
+identifier V;
+type R;
+@@
+  R f@p(ps1,
+- struct vm_area_struct *V
++ const struct vm_area_desc *desc
+  , ps2) { ... }
+
+@script:python depends on helper@
+f << hsigc.f;
+@@
+DONE.add(f)
+
 // (The name's constraint is on a position: spatch 1.1.1 fails to parse the
 // next script rule after a #define rule with a constrained identifier.)
 @depends on (hook || nested) && patch@
@@ -2397,7 +2515,7 @@ identifier ndesc.d, ndesc.e;
   }
 
 @depends on (hook || nested) && patch@
-identifier f : script:python() { f in DONE and f not in NESTED };
+identifier f : script:python() { f in DONE and f not in NESTED and f not in HELPERS };
 fresh identifier nf = script:python(f) { OKN[f]["new"] };
 type T1, T2;
 @@
@@ -2472,7 +2590,7 @@ struct file_operations fops = { ...,
   , ... };
 
 @depends on (hook || nested) && patch@
-identifier f : script:python() { f in DONE };
+identifier f : script:python() { f in DONE and f not in HELPERS };
 fresh identifier nf = script:python(f) { OKN[f]["new"] };
 identifier a, b;
 type T1, T2;
@@ -2528,6 +2646,21 @@ for f in sorted(DONE):
 		o["error"] = reason_of("internal",
 			"internal: converted hook still uses the VMA at line %s" % p[0].line)
 		record((o["file"], f), o["line"], "error", reason=o["error"])
+
+// The same for a helper, whatever the place of its descriptor.
+@hleft depends on helper && patch@
+identifier f, V;
+position p : script:python(V) { helper_vma(p[0].current_element, V) };
+@@
+f(...) { <+... V@p ...+> }
+
+@script:python depends on helper@
+p << hleft.p;
+@@
+o = OKN[p[0].current_element]
+o["error"] = reason_of("internal",
+	"internal: converted helper still uses the VMA at line %s" % p[0].line)
+record((o["file"], p[0].current_element), o["line"], "error", reason=o["error"])
 
 @script:python depends on (hook || nested) && patch@
 @@

@@ -271,6 +271,7 @@ class Source:
 			line = bisect.bisect_left(self._nl, m.start("name")) + 1
 			body = _DIRECTIVE.sub("", self.text[start:end + 1])
 			self.funcs[name] = {"params": params_of(m.group("params")),
+					    "ptext": m.group("params"),
 					    "body": body, "line": line,
 					    "macro": False, "file": path}
 		for m in _MACRO.finditer(self.text):
@@ -493,7 +494,7 @@ class Analyzer:
 			e = subst(e, args)
 			if e[0] == "call":
 				if re.match(r"[A-Za-z_]\w*$", e[1]) and not re.match(r"arg\d+$", e[1]):
-					if e[1] in STACKERS or re.search(r"(^|_)mmap$", e[1]):
+					if self.stacker(e[1], near):
 						out.append(("stacks", e[1]))
 					out += self.effects_of(e[1], near, [], depth + 1)
 				elif re.match(r"arg\d+$", e[1]):
@@ -503,6 +504,22 @@ class Analyzer:
 				continue
 			out.append(e)
 		return out
+
+	def stacker(self, name, near):
+		"""A call of name stacks another file's mmap: a dispatcher
+		(STACKERS), or a function named *_mmap that is an mmap
+		implementation itself (a file and a VMA) or whose body is not in
+		the tree.  A *_mmap function of the tree that takes the VMA with
+		other parameters is a helper: what it stacks, its body says."""
+		if name in STACKERS:
+			return True
+		if not re.search(r"(^|_)mmap$", name):
+			return False
+		d = self.tree.find(name, near)
+		if d is None or d.get("macro") or "ptext" not in d:
+			return True
+		return bool(re.match(r"\s*(const\s+)?struct\s+file\s*\*\s*\w*\s*,\s*struct\s+vm_area_struct\s*\*\s*\w*\s*$",
+				     d["ptext"]))
 
 	def body_effects(self, d, depth, consts=None):
 		"""Effects of a body, its parameters named arg0, arg1..."""
@@ -613,7 +630,7 @@ def analyze(toks, near, an, depth, ptrargs=(), macro=False):
 				effs.append(("call", t))
 				i += 2
 				continue
-			if t in STACKERS or (re.search(r"(^|_)mmap$", t) and prev != "define"):
+			if prev != "define" and an.stacker(t, near):
 				effs.append(("stacks", t))
 			sub = list(dict.fromkeys(an.effects_of(t, near, args, depth + 1)))
 			pure = all(e[0] in ("lock", "unlock", "trylock") for e in sub)

@@ -41,6 +41,7 @@ from mmprep import api as API
 from mmprep import effects as E
 from mmprep import index as IX
 from mmprep import records as R
+from mmprep.convert import helpers as H
 from mmprep.convert import nested as N
 from mmprep.convert import touchups as T
 from mmprep.convert.spatch import Item, Runner, State, NOISE, read_bytes
@@ -555,6 +556,189 @@ class Run:
 		other = c_sorted(p for f in done for p in ok.get(f, ()))
 		self.run_list([self.number(p) for p in other])
 
+	# -- helpers that take the VMA with their hooks ------------------------
+	def helper_pass(self):
+		"""Hooks declined because they pass the VMA to a helper of the
+		tree: the helper takes a descriptor together with all its callers
+		(mmprep.convert.helpers plans the groups; the semantic patch runs
+		with MMPREP_HELPERS over their files and the result is kept when
+		every member converts), or each hook of the group is declined
+		naming the member that blocks."""
+		# The helper rules run from the semantic patch of every family:
+		# a helper and its hooks may be of different families.
+		hcocci = os.path.join(TOP, "cocci/all/mmap_prepare.cocci")
+		if not self.ncocci or not os.path.isfile(hcocci):
+			return
+		self.hcocci = hcocci
+		hooks, declined = set(), {}
+		glob = set(self.runner.env.get("MMPREP_GLOBAL", "").split())
+		for n in range(1, len(self.paths) + 1):
+			for r in self.states[n].records:
+				if r.get("status") in R.DONE:
+					continue
+				k = (r.get("file"), r.get("function"))
+				declined.setdefault(k, r)
+				if r.get("status") == "declined" and r.get("reason_id") == "vma-passed":
+					hooks.add(k)
+		# A hook that global_pass cleared stays declined when another file
+		# names it: those bindings were not renamed.
+		root = search_root()
+		for k in sorted(k for k in hooks if k[1] in glob):
+			own = os.path.abspath(k[0])
+			if any(os.path.abspath(p) != own for p in grep_files(
+					["-rlwI", "--include=*.c", "--include=*.h", k[1], "--", root])):
+				hooks.discard(k)
+		if not hooks:
+			return
+		pl = H.Planner(root, os.getcwd(), hooks, declined)
+		groups = pl.plan()
+		if not groups:
+			return
+		# The helpers of a group above the one that blocks it (a helper
+		# that is not static, or has another caller) are looked at first:
+		# what blocks nearest the hooks is named.
+		for g in groups:
+			g["try"] = list(g["helpers"])
+			if g["bad"] is not None:
+				d = pl.helpers[g["bad"][0]]["depth"]
+				g["try"] = [n for n in g["helpers"] if pl.helpers[n]["depth"] < d]
+		self.helper_effects(pl, [n for g in groups for n in g["try"]])
+		early = [g for g in groups if g["bad"] is not None and g["try"]]
+		if early:
+			hstates = {}
+			self.helper_run(self.helper_env(early, pl), self.helper_files(early, pl), hstates)
+			for g in early:
+				bad = self.helper_outcome(g, pl, hstates, hooks=False)
+				if bad is not None:
+					g["bad"] = bad
+		live = [g for g in groups if g["bad"] is None]
+		hstates = {}
+		while live:
+			hstates = {}
+			self.helper_run(self.helper_env(live, pl), self.helper_files(live, pl), hstates)
+			again = False
+			for g in live:
+				g["bad"] = self.helper_outcome(g, pl, hstates)
+				again = again or g["bad"] is not None
+			if not again:
+				break
+			live = [g for g in live if g["bad"] is None]
+		for g in groups:
+			self.helper_apply(g, pl, hstates)
+
+	@staticmethod
+	def helper_env(groups, pl):
+		"""MMPREP_HELPERS for the helpers the groups try."""
+		hs = {}
+		for g in groups:
+			for n in g["try"]:
+				hs[n] = {"vma": pl.helpers[n]["vma"], "const": pl.helpers[n]["const"]}
+		return hs
+
+	@staticmethod
+	def helper_files(groups, pl):
+		return c_sorted(set(k[0] for g in groups for k in g["hooks"]) |
+				set(pl.helpers[n]["file"] for g in groups for n in g["try"]))
+
+	def helper_effects(self, pl, names):
+		"""The callees of the helpers added to MMPREP_EFFECTS."""
+		p = self.runner.env.get("MMPREP_EFFECTS", "")
+		if not p or p.strip().startswith("{") or not p.startswith(self.work):
+			return
+		try:
+			with open(p, encoding="utf-8") as fp:
+				out = json.load(fp)
+			E.merge(out, pl.helper_effects(names))
+		except SystemExit as e:
+			die(str(e))
+		with open(p, "w", encoding="utf-8") as fp:
+			json.dump(out, fp, sort_keys=True)
+
+	def helper_run(self, hs, files, hstates):
+		env = dict(self.runner.env)
+		self.runner.env["MMPREP_HELPERS"] = json.dumps(hs, sort_keys=True)
+		batch = []
+		for f in files:
+			n = self.number(f)
+			hstates[n] = State()
+			batch.append(Item(n, f, self.input_of(n)))
+		try:
+			self.runner.run(hstates, self.hcocci, batch,
+					self.global_flags + ["-D", "nested", "-D", "helper"])
+		finally:
+			self.runner.env = env
+
+	def helper_outcome(self, g, pl, hstates, hooks=True):
+		"""After helper_run: None when every member of g converted, else
+		(helper, reason_id, text after "passes the VMA to HELPER()",
+		blocking member, line)."""
+		for n in sorted(g["try"], key=lambda n: (pl.helpers[n]["depth"], n)):
+			h = pl.helpers[n]
+			st = hstates.get(self.number(h["file"]))
+			if st is None or st.rc != 0:
+				return (n, "helper-body", ", which cannot take a descriptor: spatch failed on %s" %
+					h["file"], (h["file"], n), h["line"])
+			rs = [r for r in st.records if r.get("function") == n and r.get("hook") == "helper"]
+			bad = [r for r in rs if r.get("status") != "converted"]
+			if bad or not rs:
+				why = bad[0].get("reason") if bad else "the semantic patch did not parse its definition"
+				line = bad[0].get("line") if bad else h["line"]
+				return (n, "helper-body", ", which cannot take a descriptor (%s:%s): %s" % (
+					h["file"], line, why), (h["file"], n), line, bad[0] if bad else None)
+		if not hooks:
+			return None
+		for k in g["hooks"]:
+			st = hstates.get(self.number(k[0]))
+			if st is None or st.rc != 0:
+				return (g["name"], "helper-caller", ", whose caller %s (%s) is not converted: "
+					"spatch failed" % (k[1], k[0]), k, 0)
+			rs = [r for r in st.records if r.get("function") == k[1] and r.get("hook") != "helper"]
+			bad = [r for r in rs if r.get("status") != "converted"]
+			if bad or not rs:
+				why = bad[0].get("reason") if bad else "no record"
+				line = bad[0].get("line") if bad else pl.where.get(k, (k[0], 0))[1]
+				return (g["name"], "helper-caller", ", whose caller %s (%s:%s) is not converted "
+					"in this run: %s" % (k[1], k[0], line, why), k, line, bad[0] if bad else None)
+		return None
+
+	def helper_apply(self, g, pl, hstates):
+		"""The group's files and hook records after the plan."""
+		tag = "helper:" + g["name"]
+		bad = g["bad"]
+		if bad is None:
+			files = set(k[0] for k in g["hooks"]) | set(pl.helpers[n]["file"] for n in g["helpers"])
+			for f in files:
+				n = self.number(f)
+				if hstates[n].out:
+					self.states[n].out = hstates[n].out
+			for n in g["helpers"]:
+				h = pl.helpers[n]
+				st = self.states[self.number(h["file"])]
+				if st.out:
+					st.out = H.fix_kdoc(st.out, n, H.param_name(h["defs"][0]["params"][h["vma"]]))
+		for k in g["hooks"]:
+			st = self.states[self.number(k[0])]
+			recs = [r for r in st.records if r.get("function") == k[1]]
+			if bad is None:
+				new = [dict(r, group=tag) for r in hstates[self.number(k[0])].records
+				       if r.get("function") == k[1] and r.get("hook") != "helper"]
+				st.records = [r for r in st.records if r.get("function") != k[1]] + new
+				continue
+			for r in recs:
+				r["group"] = tag
+				if r.get("status") != "declined":
+					continue
+				if k == bad[3] and len(bad) > 5 and bad[5] is not None:
+					# the hook that blocks: its own reason
+					own = bad[5]
+					r["reason_id"], r["reason"], r["line"] = own["reason_id"], own["reason"], own["line"]
+					continue
+				r["reason_id"] = bad[1]
+				r["reason"] = "passes the VMA to %s()%s" % (bad[0], bad[2])
+				own = bad[5] if len(bad) > 5 and bad[5] is not None else {}
+				r["blocked_by"] = {"function": bad[3][1], "file": bad[3][0], "line": int(bad[4] or 0),
+						   "reason_id": own.get("reason_id") or bad[1]}
+
 	# -- family 7, nested hooks --------------------------------------------
 	def nested_plan(self):
 		"""The nested hook types in reach of the paths (mmprep.convert.nested).
@@ -855,6 +1039,7 @@ class Run:
 		if files:
 			self.run_list(list(range(1, len(files) + 1)))
 		self.global_pass()
+		self.helper_pass()
 		self.nested_pass(thread)
 		return self.finish()
 
