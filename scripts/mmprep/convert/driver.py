@@ -231,6 +231,7 @@ class Run:
 		self.paths = []		# n - 1 -> path
 		self.states = {}	# n -> State
 		self.global_flags = []
+		self.cleared = set()	# hooks global_pass cleared for a rename
 		self.ncocci = None
 		for c in o.coccis:
 			if c.endswith("/mmap_prepare.cocci") or c.endswith("/mmap_prepare_nested.cocci"):
@@ -526,6 +527,7 @@ class Run:
 			return
 		self.runner.env["MMPREP_GLOBAL"] = " ".join(clear) + " "
 		self.global_flags = ["-D", "global"]
+		self.cleared = set(clear)
 		xdef = [f for f in clear if f in self.xdefs]
 		if xdef:
 			# The definition counts as bound (MMPREP_XDEF); in a file
@@ -657,6 +659,11 @@ class Run:
 	def helper_run(self, hs, files, hstates):
 		env = dict(self.runner.env)
 		self.runner.env["MMPREP_HELPERS"] = json.dumps(hs, sort_keys=True)
+		if self.cleared:
+			# a hook global_pass cleared but did not convert (it passes
+			# its VMA to a helper) is still cleared here
+			glob = set(self.runner.env.get("MMPREP_GLOBAL", "").split()) | self.cleared
+			self.runner.env["MMPREP_GLOBAL"] = " ".join(c_sorted(glob)) + " "
 		batch = []
 		for f in files:
 			n = self.number(f)
