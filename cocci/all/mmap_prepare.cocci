@@ -548,6 +548,11 @@ def effect_why(k, fn, es, line):
 	"""Why a call made for its effect keeps the hook from converting, or None."""
 	if fn in CONVERTED:
 		return None
+	# a handle the hook took from a call and gives back here (free_xid(xid)
+	# after xid = get_xid()): mmprep.effects.handles()
+	if EFFECTS is not None and norm(es) in \
+	   EFFECTS["hooks"].get(k[1], {}).get("handles", {}).get(fn, ()):
+		return None
 	if EFFECTS is None:
 		if harmless(fn):
 			return None

@@ -974,7 +974,42 @@ def file_effects(path, tree, an=None, extra=()):
 			"locks": "balanced" if not locks else "%s %s on some way out" % (
 				"takes" if locks[0][0] == "lock" else "releases", locks[0][1]),
 			"close_counts": sorted(set(close_counts)),
+			"handles": handles(d["body"], toks),
 		}
+	return out
+
+
+_INT_DECL = re.compile(r"(?:^|[;{}])\s*(?:const\s+)?(?:(?:unsigned|signed|long|short|int|"
+		       r"[us](?:8|16|32|64)|__[us](?:8|16|32|64))\s+)+([^;()*]*);")
+
+
+def handles(body, toks):
+	"""{release: [local]} of the hook's integer handles: a local of an
+	integer type set from one call ("xid = get_xid();", "id =
+	dax_read_lock();") and later passed alone to another call made as a
+	statement ("free_xid(xid);").  That call gives back what the first
+	took in the hook: it is not state the mapping keeps."""
+	ints = set()
+	for m in _INT_DECL.finditer(body):
+		for part in split_args(tokens(m.group(1))):
+			if part and re.match(r"[A-Za-z_]\w*$", part[0]):
+				ints.add(part[0])
+	taken = {}
+	out = {}
+	for i in range(len(toks) - 3):
+		t = toks[i]
+		if t in ints and toks[i + 1] == "=" and re.match(r"[A-Za-z_]\w*$", toks[i + 2]) and \
+		   toks[i + 3] == "(" and toks[i + 2] not in KEYWORDS:
+			taken.setdefault(t, (i, toks[i + 2]))
+		elif re.match(r"[A-Za-z_]\w*$", t) and t not in KEYWORDS and toks[i + 1] == "(" and \
+		     toks[i + 2] in taken and toks[i + 3] == ")" and \
+		     i + 4 < len(toks) and toks[i + 4] == ";" and \
+		     (i == 0 or toks[i - 1] in (";", "{", "}", ")", "else", ":")):
+			at, fn = taken[toks[i + 2]]
+			if at < i and fn != t:
+				out.setdefault(t, [])
+				if toks[i + 2] not in out[t]:
+					out[t].append(toks[i + 2])
 	return out
 
 
