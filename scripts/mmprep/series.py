@@ -377,6 +377,16 @@ def make_groups(top, changes, records):
     for fs in grouped.values():
         for f in fs[1:]:
             uf.join(fs[0], f)
+    # a changed file with no record of its own (a header whose helper takes the
+    # descriptor now) goes with the group its changed lines name
+    for g, fs in grouped.items():
+        kind, _, name = g.partition(':')
+        if kind not in ('helper', 'hook') or not name:
+            continue
+        word = re.compile(r'\b%s\b' % re.escape(name))
+        for f in files:
+            if f not in fs and any(word.search(ln) for ln in changed_lines(*changes[f])):
+                uf.join(fs[0], f)
     # Hooks that are not file_operations.mmap (nested hook types) change as one.
     by_hook = collections.defaultdict(list)
     for r in conv:
