@@ -319,6 +319,8 @@ def reset():
 	VMOPS_MAPPED.clear()
 	OALLOWED.clear()
 	ANONPOS.clear()
+	RTAIL.clear()
+	SIZEVARS.clear()
 
 def tvma(p, v):
 	o = OKN.get(p[0].current_element)
@@ -337,17 +339,29 @@ def tfile(p, f):
 def tsig(f):
 	return f in OKN
 
-def rkind(v, s, z, pr):
+# Locals that hold the size of the mapping: (file, hook, name) -> {"uses",
+# "bad"}.  A remap of that size from vm_start maps the whole VMA.
+SIZEVARS = {}
+
+def size_alias(p, z):
+	"""z is a local of the hook at p set once to the size of the VMA, and
+	used elsewhere than the remap (its initialiser then stays in use)."""
+	if p is None:
+		return False
+	d = SIZEVARS.get((p[0].file, p[0].current_element, norm(z)))
+	return d is not None and not d["bad"] and d["uses"] >= 2
+
+def rkind(v, s, z, pr, p=None):
 	full = (norm(s) == v + "->vm_start" and
-		norm(z) in (v + "->vm_end-" + v + "->vm_start",
-			    "vma_pages(" + v + ")<<PAGE_SHIFT"))
+		(norm(z) in (v + "->vm_end-" + v + "->vm_start",
+			     "vma_pages(" + v + ")<<PAGE_SHIFT") or size_alias(p, z)))
 	prot = "" if norm(pr) == v + "->vm_page_prot" else "_prot"
 	return ("full" if full else "partial") + prot
 
-def remap_kind(fn, v, s, z, pr):
+def remap_kind(fn, v, s, z, pr, p=None):
 	"""remap, remap_full, ioremap or ioremap_full, as rkind() sees the call."""
 	io = "io" if fn.startswith("io_") else ""
-	full = rkind(v, s, z, pr).startswith("full")
+	full = rkind(v, s, z, pr, p).startswith("full")
 	return "%sremap%s" % (io, "_full" if full else "")
 
 def act_name(fn, full):
@@ -535,6 +549,77 @@ def effect_why(k, fn, es, line):
 		return ("per-mapping state (%s: %s) must move to vm_ops->mapped: "
 			"review by hand" % (fn, s.get("why", "")), "per-mapping-state")
 	return None, None
+
+# Shape 2b: remaps followed by a tail: position key -> what was matched.
+RTAIL = {}
+UNLOCK = re.compile(r"(^|_)unlock(_\w+)?$|^up(_read|_write)?$")
+
+def rtail_unlock(k, fn, arg, upto):
+	"""Whether fn(arg) releases a lock that the hook took (and releases on
+	every way out)."""
+	if not UNLOCK.search(fn):
+		return False
+	if EFFECTS is not None:
+		s = effect_of(fn, arg)
+		if s is None or s.get("verdict") != "unlock":
+			return False
+		if EFFECTS["hooks"].get(k[1], {}).get("locks") != "balanced":
+			return False
+	elif fn not in HARMLESS:
+		return False
+	# The lock is taken in the hook itself, before the remap.
+	d = DEFS[k]
+	body = []
+	try:
+		with open(k[0], encoding="utf-8", errors="replace") as fp:
+			body = fp.read().split("\n")[int(d["line"]) - 1:int(upto) - 1]
+	except OSError:
+		return False
+	text = norm("\n".join(body))
+	return any(m.group(1) != fn for m in re.finditer(
+		r"\b(\w*lock\w*|down\w*)\(%s[,)]" % re.escape(norm(arg)), text))
+
+def rtail_verdict(key, d):
+	"""Plan a remap whose tail only sets fields, unlocks and returns 0."""
+	k, v = d["k"], d["vma"]
+	if key in PLAN:
+		return
+	tail = [d["tail"][p] for p in sorted(d["tail"])]
+	if tail == ["return0;"] and d["s1"].startswith("return"):
+		return	# shape 2 (if_remap)
+	m = re.match(r"^(\{?)(?:(\w+)\((.*)\);)?return-([A-Z][A-Z0-9_]*);(\}?)$", d["s1"])
+	if not m or (m.group(1) == "{") != (m.group(5) == "}"):
+		return
+	err_unlock = (m.group(2), m.group(3)) if m.group(2) else None
+	if err_unlock and not rtail_unlock(k, err_unlock[0], err_unlock[1], d["line"]):
+		return
+	if not tail or tail[-1] != "return0;":
+		return
+	unlocks = set()
+	field = re.compile(r"^%s->(vm_ops|vm_private_data)=(.+);$" % re.escape(v))
+	for t in tail[:-1]:
+		f = field.match(t)
+		if f:
+			if re.search(r"\b%s\b" % re.escape(v), f.group(2)) or \
+			   re.search(r"\w\(", f.group(2)):
+				return
+			continue
+		u = re.match(r"^(\w+)\((.*)\);$", t)
+		if u and rtail_unlock(k, u.group(1), u.group(2), d["line"]):
+			unlocks.add((u.group(1), u.group(2)))
+			continue
+		return
+	# The lock the error branch releases is the one the tail releases.
+	if unlocks != (set([err_unlock]) if err_unlock else set()):
+		return
+	if LEVEL < 702:
+		why(k, d["line"],
+		    "the error returned by %s() is replaced: needs error_override (7.2)" % d["fn"],
+		    rid="needs-level")
+	else:
+		PLAN[key] = "if_" + d["kind"]
+		rule(k, d["kind"].replace("_", "-"))
+		rule(k, "error-override")
 
 def mapped_name(op):
 	return op[:-len("_open")] + "_mapped" if op.endswith("_open") else op + "_mapped"
@@ -1152,6 +1237,70 @@ if k in DEFS:
 	why(k, pl[0].line, "%s() in a loop: one action per mapping" % fn,
 	    rid="action-in-loop")
 
+// A local that holds the size of the mapping, for the remaps above and
+// below: set once, at its declaration, and never written again.
+@sizevar depends on (hook || nested)@
+identifier def.vma, z;
+type T;
+position pz;
+@@
+(
+T z@pz = vma->vm_end - vma->vm_start;
+|
+T z@pz = vma_pages(vma) << PAGE_SHIFT;
+)
+
+@script:python depends on (hook || nested)@
+z << sizevar.z;
+T << sizevar.T;
+pz << sizevar.pz;
+@@
+if hkey(pz) in DEFS and norm(T) in ("size_t", "unsignedlong"):
+	SIZEVARS[(pz[0].file, pz[0].current_element, z)] = {"uses": 0, "bad": False,
+		"decl": (pz[0].line, pz[0].column)}
+
+@sizeuse depends on (hook || nested)@
+identifier sizevar.z;
+position pu;
+@@
+z@pu
+
+@script:python depends on (hook || nested)@
+z << sizevar.z;
+pu << sizeuse.pu;
+@@
+d = SIZEVARS.get((pu[0].file, pu[0].current_element, z))
+if d is not None:
+	d["uses"] += 1
+
+@sizeset depends on (hook || nested)@
+identifier sizevar.z;
+expression E;
+assignment operator aop;
+position pw;
+@@
+(
+z@pw aop E
+|
+z@pw++
+|
+z@pw--
+|
+ ++z@pw
+|
+ --z@pw
+|
+ &z@pw
+)
+
+@script:python depends on (hook || nested)@
+z << sizevar.z;
+pw << sizeset.pw;
+@@
+d = SIZEVARS.get((pw[0].file, pw[0].current_element, z))
+if d is not None and d["decl"] != (pw[0].line, pw[0].column):
+	d["bad"] = True
+
 // Shape 1: return remap_pfn_range(vma, start, pfn, size, prot);
 @ret_remap depends on (hook || nested)@
 identifier fn = {remap_pfn_range, io_remap_pfn_range};
@@ -1183,7 +1332,7 @@ pa << ret_remap.pa;
 @@
 k = hkey(pa)
 if k in DEFS and DEFS[k]["vma"] == vma:
-	kind = remap_kind(fn, vma, s, z, pr)
+	kind = remap_kind(fn, vma, s, z, pr, pa)
 	PLAN[pkey(pa)] = "ret_" + kind
 	rule(k, kind.replace("_", "-"))
 
@@ -1198,7 +1347,7 @@ pa << if_remap.pa;
 @@
 k = hkey(pa)
 if k in DEFS and DEFS[k]["vma"] == vma and pkey(pa) not in PLAN:
-	kind = remap_kind(fn, vma, s, z, pr)
+	kind = remap_kind(fn, vma, s, z, pr, pa)
 	if LEVEL < 702:
 		why(k, pa[0].line,
 		    "the error returned by %s() is replaced: needs error_override (7.2)" % fn,
@@ -1207,6 +1356,46 @@ if k in DEFS and DEFS[k]["vma"] == vma and pkey(pa) not in PLAN:
 		PLAN[pkey(pa)] = "if_" + kind
 		rule(k, kind.replace("_", "-"))
 		rule(k, "error-override")
+
+// Shape 2b: the remap that is not the last statement (issue 13).  Its
+// error branch returns an errno, after releasing the lock the hook took,
+// and what follows it only sets fields the descriptor records anyway
+// (vm_ops, vm_private_data), releases that lock and returns 0: the action
+// runs after the hook whatever the order.  Anything else after it stays
+// "not the last effect".
+@if_remap_tail depends on (hook || nested)@
+identifier fn = {remap_pfn_range, io_remap_pfn_range};
+identifier def.vma;
+expression S, P, Z, PR;
+statement S1, T;
+position pa, pt;
+@@
+if (fn@pa(vma, S, P, Z, PR)) S1
+... when any
+T@pt
+
+@script:python depends on (hook || nested)@
+fn << if_remap_tail.fn;
+vma << def.vma;
+s << if_remap_tail.S;
+z << if_remap_tail.Z;
+pr << if_remap_tail.PR;
+s1 << if_remap_tail.S1;
+t << if_remap_tail.T;
+pa << if_remap_tail.pa;
+pt << if_remap_tail.pt;
+@@
+k = hkey(pa)
+if k in DEFS and DEFS[k]["vma"] == vma:
+	d = RTAIL.setdefault(pkey(pa), {"k": k, "fn": fn, "line": pa[0].line,
+		"kind": remap_kind(fn, vma, s, z, pr, pa), "vma": vma,
+		"s1": norm(s1), "tail": {}})
+	d["tail"][(int(pt[0].line), int(pt[0].column))] = norm(t)
+
+@script:python depends on (hook || nested)@
+@@
+for key, d in sorted(RTAIL.items()):
+	rtail_verdict(key, d)
 
 // Shape 3: return vm_iomap_memory(vma, phys, len);
 @ret_iomap depends on (hook || nested)@
@@ -1791,7 +1980,9 @@ identifier fn = {remap_pfn_range, io_remap_pfn_range};
 identifier V : script:python() { tvname(V) };
 expression S, P, Z, PR;
 constant C;
-position pa : script:python(V, S, Z, PR) { tok(pa) and rkind(V, S, Z, PR) == "full" };
+identifier UNL;
+expression L;
+position pa : script:python(V, S, Z, PR) { tok(pa) and rkind(V, S, Z, PR, pa) == "full" };
 fresh identifier act = script:python(fn) { act_name(fn, True) };
 @@
 (
@@ -1804,6 +1995,24 @@ fresh identifier act = script:python(fn) { act_name(fn, True) };
 + act(desc, P);
 + desc->action.error_override = -C;
   return 0;
+|
+- if (fn@pa(V, S, P, Z, PR)) {
+-	UNL(L);
+-	return -C;
+- }
++ act(desc, P);
++ desc->action.error_override = -C;
+|
+- if (fn@pa(V, S, P, Z, PR)) {
+-	return -C;
+- }
++ act(desc, P);
++ desc->action.error_override = -C;
+|
+- if (fn@pa(V, S, P, Z, PR))
+-	return -C;
++ act(desc, P);
++ desc->action.error_override = -C;
 )
 
 @depends on (hook || nested) && patch@
@@ -1811,7 +2020,9 @@ identifier fn = {remap_pfn_range, io_remap_pfn_range};
 identifier V : script:python() { tvname(V) };
 expression S, P, Z, PR;
 constant C;
-position pa : script:python(V, S, Z, PR) { tok(pa) and rkind(V, S, Z, PR) == "partial" };
+identifier UNL;
+expression L;
+position pa : script:python(V, S, Z, PR) { tok(pa) and rkind(V, S, Z, PR, pa) == "partial" };
 fresh identifier act = script:python(fn) { act_name(fn, False) };
 @@
 (
@@ -1824,6 +2035,24 @@ fresh identifier act = script:python(fn) { act_name(fn, False) };
 + act(desc, S, P, Z);
 + desc->action.error_override = -C;
   return 0;
+|
+- if (fn@pa(V, S, P, Z, PR)) {
+-	UNL(L);
+-	return -C;
+- }
++ act(desc, S, P, Z);
++ desc->action.error_override = -C;
+|
+- if (fn@pa(V, S, P, Z, PR)) {
+-	return -C;
+- }
++ act(desc, S, P, Z);
++ desc->action.error_override = -C;
+|
+- if (fn@pa(V, S, P, Z, PR))
+-	return -C;
++ act(desc, S, P, Z);
++ desc->action.error_override = -C;
 )
 
 @depends on (hook || nested) && patch@
@@ -1831,7 +2060,9 @@ identifier fn = {remap_pfn_range, io_remap_pfn_range};
 identifier V : script:python() { tvname(V) };
 expression S, P, Z, PR;
 constant C;
-position pa : script:python(V, S, Z, PR) { tok(pa) and rkind(V, S, Z, PR) == "full_prot" };
+identifier UNL;
+expression L;
+position pa : script:python(V, S, Z, PR) { tok(pa) and rkind(V, S, Z, PR, pa) == "full_prot" };
 fresh identifier act = script:python(fn) { act_name(fn, True) };
 @@
 (
@@ -1846,6 +2077,27 @@ fresh identifier act = script:python(fn) { act_name(fn, True) };
 + act(desc, P);
 + desc->action.error_override = -C;
   return 0;
+|
+- if (fn@pa(V, S, P, Z, PR)) {
+-	UNL(L);
+-	return -C;
+- }
++ desc->page_prot = PR;
++ act(desc, P);
++ desc->action.error_override = -C;
+|
+- if (fn@pa(V, S, P, Z, PR)) {
+-	return -C;
+- }
++ desc->page_prot = PR;
++ act(desc, P);
++ desc->action.error_override = -C;
+|
+- if (fn@pa(V, S, P, Z, PR))
+-	return -C;
++ desc->page_prot = PR;
++ act(desc, P);
++ desc->action.error_override = -C;
 )
 
 @depends on (hook || nested) && patch@
@@ -1853,7 +2105,9 @@ identifier fn = {remap_pfn_range, io_remap_pfn_range};
 identifier V : script:python() { tvname(V) };
 expression S, P, Z, PR;
 constant C;
-position pa : script:python(V, S, Z, PR) { tok(pa) and rkind(V, S, Z, PR) == "partial_prot" };
+identifier UNL;
+expression L;
+position pa : script:python(V, S, Z, PR) { tok(pa) and rkind(V, S, Z, PR, pa) == "partial_prot" };
 fresh identifier act = script:python(fn) { act_name(fn, False) };
 @@
 (
@@ -1868,6 +2122,27 @@ fresh identifier act = script:python(fn) { act_name(fn, False) };
 + act(desc, S, P, Z);
 + desc->action.error_override = -C;
   return 0;
+|
+- if (fn@pa(V, S, P, Z, PR)) {
+-	UNL(L);
+-	return -C;
+- }
++ desc->page_prot = PR;
++ act(desc, S, P, Z);
++ desc->action.error_override = -C;
+|
+- if (fn@pa(V, S, P, Z, PR)) {
+-	return -C;
+- }
++ desc->page_prot = PR;
++ act(desc, S, P, Z);
++ desc->action.error_override = -C;
+|
+- if (fn@pa(V, S, P, Z, PR))
+-	return -C;
++ desc->page_prot = PR;
++ act(desc, S, P, Z);
++ desc->action.error_override = -C;
 )
 
 @depends on (hook || nested) && patch@
