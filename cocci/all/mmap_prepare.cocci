@@ -357,6 +357,11 @@ def reset():
 	VMOPS_MAPPED.clear()
 	OALLOWED.clear()
 	ANONPOS.clear()
+	RTAIL.clear()
+	SIZEVARS.clear()
+	for d in (MSCALLS, MLOCALS, MSUNDO, VMCLOSE, MSTATE):
+		d.clear()
+	MSNAMES.clear()
 
 def tvma(p, v):
 	o = OKN.get(p[0].current_element)
@@ -375,17 +380,29 @@ def tfile(p, f):
 def tsig(f):
 	return f in OKN and f not in HELPERS
 
-def rkind(v, s, z, pr):
+# Locals that hold the size of the mapping: (file, hook, name) -> {"uses",
+# "bad"}.  A remap of that size from vm_start maps the whole VMA.
+SIZEVARS = {}
+
+def size_alias(p, z):
+	"""z is a local of the hook at p set once to the size of the VMA, and
+	used elsewhere than the remap (its initialiser then stays in use)."""
+	if p is None:
+		return False
+	d = SIZEVARS.get((p[0].file, p[0].current_element, norm(z)))
+	return d is not None and not d["bad"] and d["uses"] >= 2
+
+def rkind(v, s, z, pr, p=None):
 	full = (norm(s) == v + "->vm_start" and
-		norm(z) in (v + "->vm_end-" + v + "->vm_start",
-			    "vma_pages(" + v + ")<<PAGE_SHIFT"))
+		(norm(z) in (v + "->vm_end-" + v + "->vm_start",
+			     "vma_pages(" + v + ")<<PAGE_SHIFT") or size_alias(p, z)))
 	prot = "" if norm(pr) == v + "->vm_page_prot" else "_prot"
 	return ("full" if full else "partial") + prot
 
-def remap_kind(fn, v, s, z, pr):
+def remap_kind(fn, v, s, z, pr, p=None):
 	"""remap, remap_full, ioremap or ioremap_full, as rkind() sees the call."""
 	io = "io" if fn.startswith("io_") else ""
-	full = rkind(v, s, z, pr).startswith("full")
+	full = rkind(v, s, z, pr, p).startswith("full")
 	return "%sremap%s" % (io, "_full" if full else "")
 
 def act_name(fn, full):
@@ -578,6 +595,245 @@ def effect_why(k, fn, es, line):
 		return ("per-mapping state (%s: %s) must move to vm_ops->mapped: "
 			"review by hand" % (fn, s.get("why", "")), "per-mapping-state")
 	return None, None
+
+# Per-mapping state taken by a call of the hook itself and undone in the
+# close callback of the vm_ops it installs (afs, stm): at 7.1+ the call
+# moves into a generated vm_ops->mapped, the undo on the hook's own
+# failure path goes (R20: taken once).  (file, hook) -> [(fn, args, line,
+# col)] of the calls at the top level of the hook; -> {local: {...}} of its
+# locals; -> [(fn, args, line)] of the undo calls on its failure path.
+MSCALLS = {}
+MLOCALS = {}
+MSUNDO = {}
+# vm_operations_struct name -> its .close callback
+VMCLOSE = {}
+# approved moves: hook name -> {"fn", "args", "decls", "ops", "new", "undo"}
+MSTATE = {}
+C_WORDS = set("""sizeof const volatile struct union enum unsigned signed int long
+short char void bool NULL true false typeof __typeof__""".split())
+
+def ms_counts(fn, args):
+	"""The count keys fn(args) changes, relative to the objects the caller
+	names (the form of effects.py's close_counts)."""
+	s = effect_of(fn, ", ".join(args)) or {}
+	out = set()
+	for c in s.get("counts", []):
+		out.add(c)
+		for a in args:
+			a = norm(a).lstrip("&*")
+			m = re.search(r"(->|\.)", a)
+			if m:
+				out.add(a[m.start():] + c)
+	return out
+
+def ms_derive(k, text, need, depth=0):
+	"""Collect in need the locals text uses; a reason when it needs
+	something the file does not give."""
+	d = DEFS[k]
+	toks = re.findall(r"->|\.|[A-Za-z_]\w*|\S", text)
+	for i, t in enumerate(toks):
+		if not re.match(r"[A-Za-z_]\w*$", t) or t in C_WORDS:
+			continue
+		if i > 0 and toks[i - 1] in ("->", ".", "struct", "union", "enum"):
+			continue
+		if t == d["vma"]:
+			return "the VMA"
+		if t == d["file"]:
+			continue
+		if i + 1 < len(toks) and toks[i + 1] == "(":
+			s = (EFFECTS or {}).get("functions", {}).get(t)
+			if s is None or s.get("verdict") != "none":
+				return "%s(), which is not known to be a plain read" % t
+			continue
+		loc = MLOCALS.get(k, {}).get(t)
+		if loc is None:
+			continue	# a global, a constant, an enum
+		if loc["bad"] or loc["init"] is None or depth > 8:
+			return "the local '%s', not set once from the file" % t
+		if t not in need:
+			r = ms_derive(k, loc["init"], need, depth + 1)
+			if r:
+				return r
+			need.append(t)
+	return None
+
+def ms_verdict(k):
+	"""Move the hook's per-mapping state into a generated vm_ops->mapped."""
+	f = k[1]
+	ws = [w for w in WHY.get(k, []) if getattr(w[2], "rid", None) == "per-mapping-state"]
+	if not ws or LEVEL < 701 or f in MAPPED or EFFECTS is None:
+		return
+	undo = dict(((u[2], u[0]), u) for u in MSUNDO.get(k, []))
+	calls = dict((c[2], c) for c in MSCALLS.get(k, []))
+	state = [calls[l] for l in sorted(set(w[1] for w in ws)) if l in calls and
+		 not any(u[0] == l for u in undo)]
+	if len(state) != 1:
+		return
+	fn, args, line, col = state[0]
+	ops = sorted(VMASSIGN.get(k, set()))
+	if len(ops) != 1 or ops[0] in VMOPS_MAPPED or \
+	   [r for r in OPSREFS.get(ops[0], []) if r[0] != f]:
+		return
+	ops = ops[0]
+	mine = ms_counts(fn, args)
+	close = set(EFFECTS["hooks"].get(f, {}).get("close_counts", []))
+	reason = None
+	if not mine or not (mine & close) or ops not in VMCLOSE:
+		reason = ("per-mapping state (%s) is not undone in the close callback of "
+			  "%s: it cannot move to vm_ops->mapped (R20)" % (fn, ops),
+			  "mapped-state-close")
+	else:
+		need = []
+		why_arg = ms_derive(k, ", ".join(args), need)
+		clash = [n for n in need if n in ("start", "end", "pgoff", "file", "vm_private_data")]
+		if not why_arg and clash:
+			why_arg = "the local '%s', a name the mapped callback's parameters take" % clash[0]
+		if why_arg:
+			reason = ("per-mapping state (%s) cannot move to vm_ops->mapped: "
+				  "its arguments need %s" % (fn, why_arg), "mapped-state-arg")
+	# Every other per-mapping state of the hook is that state's undo on
+	# the hook's failure path.
+	undone = []
+	for l in sorted(set(w[1] for w in ws)):
+		if l == line:
+			continue
+		u = [x for x in MSUNDO.get(k, []) if x[2] == l]
+		if not u or not (ms_counts(u[0][0], u[0][1]) & mine):
+			return
+		undone.append(u[0])
+	WHY[k] = [w for w in WHY[k] if getattr(w[2], "rid", None) != "per-mapping-state"]
+	if reason:
+		why(k, line, reason[0], rid=reason[1])
+		return
+	loc = MLOCALS.get(k, {})
+	rn = lambda s: re.sub(r"\b%s\b" % re.escape(DEFS[k]["file"]), "file", s)
+	MSTATE[f] = {"fn": fn, "call": rn("%s(%s)" % (fn, ", ".join(args))),
+		     "decls": ["%s%s%s = %s" % (loc[n]["type"], "" if loc[n]["type"].endswith("*") else " ",
+						n, rn(loc[n]["init"])) for n in need],
+		     "proto": VMCLOSE[ops][1] < int(DEFS[k]["line"]),
+		     "ops": ops, "undo": set(x[0] for x in undone),
+		     "new": mapped_name(VMOPS[ops]) if ops in VMOPS else
+			    re.sub(r"_(vm_?)?ops$", "", ops) + "_mapped"}
+	# Locals that only served the moved call and its undo go with them.
+	gone = [MSTATE[f]["call"]] + ["%s(%s)" % (x[0], ", ".join(x[1])) for x in undone]
+	drop = set()
+	more = True
+	while more:
+		more = False
+		for n in need:
+			if n in drop:
+				continue
+			w = re.compile(r"\b%s\b" % re.escape(n))
+			used = sum(len(w.findall(t)) for t in gone) + \
+			       sum(len(w.findall(loc[d]["init"])) for d in drop)
+			if loc[n].get("uses", 0) <= used:
+				drop.add(n)
+				more = True
+	MSTATE[f]["drop"] = drop
+	rule(k, "mapped")
+
+# names of the locals of the hooks that take per-mapping state
+MSNAMES = set()
+
+def ms_names():
+	MSNAMES.clear()
+	for k, loc in MLOCALS.items():
+		if any(getattr(w[2], "rid", None) == "per-mapping-state" for w in WHY.get(k, [])):
+			MSNAMES.update(loc)
+
+def ctext(s):
+	"""C text as spatch prints a metavariable, with the kernel's spacing."""
+	s = " ".join(str(s).split())
+	s = re.sub(r"\s*(->|\.)\s*", r"\1", s)
+	s = re.sub(r"(\w)\s+\(", r"\1(", s)
+	s = re.sub(r"\(\s+", "(", s)
+	s = re.sub(r"\s+\)", ")", s)
+	s = re.sub(r"\s*\[\s*", "[", s)
+	s = re.sub(r"\s+\]", "]", s)
+	s = re.sub(r"\s+,", ",", s)
+	s = re.sub(r"(^|[(,]\s*|[=!]\s)([&*!~-])\s+", r"\1\2", s)
+	return s
+
+def ms_of(p, key):
+	f = p[0].current_element
+	return MSTATE[f].get(key) if f in MSTATE and f in OKN else None
+
+def ms_ops(ops, proto=False):
+	for f, m in sorted(MSTATE.items()):
+		if f in OKN and m["ops"] == ops and (m["proto"] or not proto):
+			return m["new"]
+	return None
+
+# Shape 2b: remaps followed by a tail: position key -> what was matched.
+RTAIL = {}
+UNLOCK = re.compile(r"(^|_)unlock(_\w+)?$|^up(_read|_write)?$")
+
+def rtail_unlock(k, fn, arg, upto):
+	"""Whether fn(arg) releases a lock that the hook took (and releases on
+	every way out)."""
+	if not UNLOCK.search(fn):
+		return False
+	if EFFECTS is not None:
+		s = effect_of(fn, arg)
+		if s is None or s.get("verdict") != "unlock":
+			return False
+		if EFFECTS["hooks"].get(k[1], {}).get("locks") != "balanced":
+			return False
+	elif fn not in HARMLESS:
+		return False
+	# The lock is taken in the hook itself, before the remap.
+	d = DEFS[k]
+	body = []
+	try:
+		with open(k[0], encoding="utf-8", errors="replace") as fp:
+			body = fp.read().split("\n")[int(d["line"]) - 1:int(upto) - 1]
+	except OSError:
+		return False
+	text = norm("\n".join(body))
+	return any(m.group(1) != fn for m in re.finditer(
+		r"\b(\w*lock\w*|down\w*)\(%s[,)]" % re.escape(norm(arg)), text))
+
+def rtail_verdict(key, d):
+	"""Plan a remap whose tail only sets fields, unlocks and returns 0."""
+	k, v = d["k"], d["vma"]
+	if key in PLAN:
+		return
+	tail = [d["tail"][p] for p in sorted(d["tail"])]
+	if tail == ["return0;"] and d["s1"].startswith("return"):
+		return	# shape 2 (if_remap)
+	m = re.match(r"^(\{?)(?:(\w+)\((.*)\);)?return-([A-Z][A-Z0-9_]*);(\}?)$", d["s1"])
+	if not m or (m.group(1) == "{") != (m.group(5) == "}"):
+		return
+	err_unlock = (m.group(2), m.group(3)) if m.group(2) else None
+	if err_unlock and not rtail_unlock(k, err_unlock[0], err_unlock[1], d["line"]):
+		return
+	if not tail or tail[-1] != "return0;":
+		return
+	unlocks = set()
+	field = re.compile(r"^%s->(vm_ops|vm_private_data)=(.+);$" % re.escape(v))
+	for t in tail[:-1]:
+		f = field.match(t)
+		if f:
+			if re.search(r"\b%s\b" % re.escape(v), f.group(2)) or \
+			   re.search(r"\w\(", f.group(2)):
+				return
+			continue
+		u = re.match(r"^(\w+)\((.*)\);$", t)
+		if u and rtail_unlock(k, u.group(1), u.group(2), d["line"]):
+			unlocks.add((u.group(1), u.group(2)))
+			continue
+		return
+	# The lock the error branch releases is the one the tail releases.
+	if unlocks != (set([err_unlock]) if err_unlock else set()):
+		return
+	if LEVEL < 702:
+		why(k, d["line"],
+		    "the error returned by %s() is replaced: needs error_override (7.2)" % d["fn"],
+		    rid="needs-level")
+	else:
+		PLAN[key] = "if_" + d["kind"]
+		rule(k, d["kind"].replace("_", "-"))
+		rule(k, "error-override")
 
 def mapped_name(op):
 	return op[:-len("_open")] + "_mapped" if op.endswith("_open") else op + "_mapped"
@@ -1227,6 +1483,70 @@ if k in DEFS:
 	why(k, pl[0].line, "%s() in a loop: one action per mapping" % fn,
 	    rid="action-in-loop")
 
+// A local that holds the size of the mapping, for the remaps above and
+// below: set once, at its declaration, and never written again.
+@sizevar depends on (hook || nested)@
+identifier def.vma, z;
+type T;
+position pz;
+@@
+(
+T z@pz = vma->vm_end - vma->vm_start;
+|
+T z@pz = vma_pages(vma) << PAGE_SHIFT;
+)
+
+@script:python depends on (hook || nested)@
+z << sizevar.z;
+T << sizevar.T;
+pz << sizevar.pz;
+@@
+if hkey(pz) in DEFS and norm(T) in ("size_t", "unsignedlong"):
+	SIZEVARS[(pz[0].file, pz[0].current_element, z)] = {"uses": 0, "bad": False,
+		"decl": (pz[0].line, pz[0].column)}
+
+@sizeuse depends on (hook || nested)@
+identifier sizevar.z;
+position pu;
+@@
+z@pu
+
+@script:python depends on (hook || nested)@
+z << sizevar.z;
+pu << sizeuse.pu;
+@@
+d = SIZEVARS.get((pu[0].file, pu[0].current_element, z))
+if d is not None:
+	d["uses"] += 1
+
+@sizeset depends on (hook || nested)@
+identifier sizevar.z;
+expression E;
+assignment operator aop;
+position pw;
+@@
+(
+z@pw aop E
+|
+z@pw++
+|
+z@pw--
+|
+ ++z@pw
+|
+ --z@pw
+|
+ &z@pw
+)
+
+@script:python depends on (hook || nested)@
+z << sizevar.z;
+pw << sizeset.pw;
+@@
+d = SIZEVARS.get((pw[0].file, pw[0].current_element, z))
+if d is not None and d["decl"] != (pw[0].line, pw[0].column):
+	d["bad"] = True
+
 // Shape 1: return remap_pfn_range(vma, start, pfn, size, prot);
 @ret_remap depends on (hook || nested)@
 identifier fn = {remap_pfn_range, io_remap_pfn_range};
@@ -1258,7 +1578,7 @@ pa << ret_remap.pa;
 @@
 k = hkey(pa)
 if k in DEFS and DEFS[k]["vma"] == vma:
-	kind = remap_kind(fn, vma, s, z, pr)
+	kind = remap_kind(fn, vma, s, z, pr, pa)
 	PLAN[pkey(pa)] = "ret_" + kind
 	rule(k, kind.replace("_", "-"))
 
@@ -1273,7 +1593,7 @@ pa << if_remap.pa;
 @@
 k = hkey(pa)
 if k in DEFS and DEFS[k]["vma"] == vma and pkey(pa) not in PLAN:
-	kind = remap_kind(fn, vma, s, z, pr)
+	kind = remap_kind(fn, vma, s, z, pr, pa)
 	if LEVEL < 702:
 		why(k, pa[0].line,
 		    "the error returned by %s() is replaced: needs error_override (7.2)" % fn,
@@ -1282,6 +1602,46 @@ if k in DEFS and DEFS[k]["vma"] == vma and pkey(pa) not in PLAN:
 		PLAN[pkey(pa)] = "if_" + kind
 		rule(k, kind.replace("_", "-"))
 		rule(k, "error-override")
+
+// Shape 2b: the remap that is not the last statement (issue 13).  Its
+// error branch returns an errno, after releasing the lock the hook took,
+// and what follows it only sets fields the descriptor records anyway
+// (vm_ops, vm_private_data), releases that lock and returns 0: the action
+// runs after the hook whatever the order.  Anything else after it stays
+// "not the last effect".
+@if_remap_tail depends on (hook || nested)@
+identifier fn = {remap_pfn_range, io_remap_pfn_range};
+identifier def.vma;
+expression S, P, Z, PR;
+statement S1, T;
+position pa, pt;
+@@
+if (fn@pa(vma, S, P, Z, PR)) S1
+... when any
+T@pt
+
+@script:python depends on (hook || nested)@
+fn << if_remap_tail.fn;
+vma << def.vma;
+s << if_remap_tail.S;
+z << if_remap_tail.Z;
+pr << if_remap_tail.PR;
+s1 << if_remap_tail.S1;
+t << if_remap_tail.T;
+pa << if_remap_tail.pa;
+pt << if_remap_tail.pt;
+@@
+k = hkey(pa)
+if k in DEFS and DEFS[k]["vma"] == vma:
+	d = RTAIL.setdefault(pkey(pa), {"k": k, "fn": fn, "line": pa[0].line,
+		"kind": remap_kind(fn, vma, s, z, pr, pa), "vma": vma,
+		"s1": norm(s1), "tail": {}})
+	d["tail"][(int(pt[0].line), int(pt[0].column))] = norm(t)
+
+@script:python depends on (hook || nested)@
+@@
+for key, d in sorted(RTAIL.items()):
+	rtail_verdict(key, d)
 
 // Shape 3: return vm_iomap_memory(vma, phys, len);
 @ret_iomap depends on (hook || nested)@
@@ -1302,6 +1662,30 @@ if k in DEFS and DEFS[k]["vma"] == vma:
 		    rid="needs-level")
 	else:
 		PLAN[pkey(pa)] = "ret_iomap"
+		rule(k, "simple-ioremap")
+
+// Shape 3b: vm_iomap_memory(vma, phys, len); return 0; (its result not
+// looked at, as stm does): the simple ioremap action, whose failure now
+// fails the mmap instead of leaving a mapping without pages.
+@stmt_iomap depends on (hook || nested)@
+identifier def.vma;
+expression A, L;
+position pa;
+@@
+vm_iomap_memory@pa(vma, A, L);
+return 0;
+
+@script:python depends on (hook || nested)@
+vma << def.vma;
+pa << stmt_iomap.pa;
+@@
+k = hkey(pa)
+if k in DEFS and DEFS[k]["vma"] == vma:
+	if LEVEL < 701:
+		why(k, pa[0].line, "vm_iomap_memory() needs mmap_action_simple_ioremap() (7.1)",
+		    rid="needs-level")
+	else:
+		PLAN[pkey(pa)] = "stmt_iomap"
 		rule(k, "simple-ioremap")
 
 // Shape 4: return vm_map_pages[_zero](vma, pages, num);
@@ -1774,6 +2158,169 @@ if k in MCALL:
 		MAPPED[f] = (op, ops)
 		rule(k, "mapped")
 
+// Per-mapping state taken by a call of the hook itself (afs, stm): the
+// calls on every way through the hook, its locals, the undo calls on its
+// failure path, and the close callbacks of the vm_ops.
+@vmclose depends on (hook || nested)@
+identifier OPS, CLOSE;
+position po;
+@@
+struct vm_operations_struct OPS@po = { ..., .close = CLOSE, ... };
+
+@script:python depends on (hook || nested)@
+ops << vmclose.OPS;
+cl << vmclose.CLOSE;
+po << vmclose.po;
+@@
+VMCLOSE[ops] = (cl, int(po[0].line))
+
+@mscall depends on (hook || nested)@
+identifier def.f, fn;
+expression list es;
+position ps;
+@@
+f(...) {
+... when any
+fn@ps(es);
+... when any
+}
+
+@script:python depends on (hook || nested)@
+fn << mscall.fn;
+es << mscall.es;
+ps << mscall.ps;
+@@
+k = hkey(ps)
+if k in DEFS:
+	MSCALLS.setdefault(k, []).append((fn, [ctext(a) for a in split_top(es)],
+					  int(ps[0].line), int(ps[0].column)))
+
+@msundo depends on (hook || nested)@
+identifier Y;
+expression list es;
+expression R;
+statement S;
+position pu;
+@@
+(
+if (R == 0) S else Y@pu(es);
+|
+if (!R) S else Y@pu(es);
+)
+return R;
+
+@script:python depends on (hook || nested)@
+fn << msundo.Y;
+es << msundo.es;
+pu << msundo.pu;
+@@
+k = hkey(pu)
+if k in DEFS:
+	MSUNDO.setdefault(k, []).append((fn, [ctext(a) for a in split_top(es)],
+					 int(pu[0].line)))
+
+@mslocal depends on (hook || nested)@
+type T;
+identifier x;
+position pd;
+@@
+T x@pd;
+
+@script:python depends on (hook || nested)@
+T << mslocal.T;
+x << mslocal.x;
+pd << mslocal.pd;
+@@
+k = hkey(pd)
+if k in DEFS:
+	MLOCALS.setdefault(k, {}).setdefault(x, {"type": ctext(T), "init": None,
+		"bad": False, "decl": (pd[0].line, pd[0].column)})
+
+@mslocali depends on (hook || nested)@
+type T;
+identifier x;
+expression E;
+position pd;
+@@
+T x@pd = E;
+
+@script:python depends on (hook || nested)@
+T << mslocali.T;
+x << mslocali.x;
+E << mslocali.E;
+pd << mslocali.pd;
+@@
+k = hkey(pd)
+if k in DEFS:
+	MLOCALS.setdefault(k, {})[x] = {"type": ctext(T), "init": ctext(E),
+		"bad": False, "decl": (pd[0].line, pd[0].column)}
+
+@script:python depends on (hook || nested)@
+@@
+ms_names()
+
+@mslocalw depends on (hook || nested)@
+identifier x;
+expression E;
+assignment operator aop;
+position pw : script:python(x) { x in MSNAMES };
+@@
+x@pw aop E
+
+@script:python depends on (hook || nested)@
+x << mslocalw.x;
+pw << mslocalw.pw;
+@@
+d = MLOCALS.get(hkey(pw), {}).get(x)
+if d is not None and d["decl"] != (pw[0].line, pw[0].column):
+	d["bad"] = True
+
+// (One match per name is enough here: none of these is the declaration.)
+@mslocalx depends on (hook || nested)@
+identifier def.f, x;
+position pw;
+@@
+f(...) { <...
+(
+x@pw++
+|
+x@pw--
+|
+ ++x@pw
+|
+ --x@pw
+|
+ &x@pw
+)
+...> }
+
+@script:python depends on (hook || nested)@
+x << mslocalx.x;
+pw << mslocalx.pw;
+@@
+d = MLOCALS.get(hkey(pw), {}).get(x)
+if d is not None:
+	d["bad"] = True
+
+@msluse depends on (hook || nested)@
+identifier x;
+position pu : script:python(x) { x in MSNAMES };
+@@
+x@pu
+
+@script:python depends on (hook || nested)@
+x << msluse.x;
+pu << msluse.pu;
+@@
+d = MLOCALS.get(hkey(pu), {}).get(x)
+if d is not None and d["decl"] != (pu[0].line, pu[0].column):
+	d["uses"] = d.get("uses", 0) + 1
+
+@script:python depends on (hook || nested)@
+@@
+for k in sorted(DEFS):
+	ms_verdict(k)
+
 // Hooks whose function is not in this file.
 @script:python depends on (hook || nested)@
 f << hook.f;
@@ -1866,7 +2413,9 @@ identifier fn = {remap_pfn_range, io_remap_pfn_range};
 identifier V : script:python() { tvname(V) };
 expression S, P, Z, PR;
 constant C;
-position pa : script:python(V, S, Z, PR) { tok(pa) and rkind(V, S, Z, PR) == "full" };
+identifier UNL;
+expression L;
+position pa : script:python(V, S, Z, PR) { tok(pa) and rkind(V, S, Z, PR, pa) == "full" };
 fresh identifier act = script:python(fn) { act_name(fn, True) };
 @@
 (
@@ -1879,6 +2428,24 @@ fresh identifier act = script:python(fn) { act_name(fn, True) };
 + act(desc, P);
 + desc->action.error_override = -C;
   return 0;
+|
+- if (fn@pa(V, S, P, Z, PR)) {
+-	UNL(L);
+-	return -C;
+- }
++ act(desc, P);
++ desc->action.error_override = -C;
+|
+- if (fn@pa(V, S, P, Z, PR)) {
+-	return -C;
+- }
++ act(desc, P);
++ desc->action.error_override = -C;
+|
+- if (fn@pa(V, S, P, Z, PR))
+-	return -C;
++ act(desc, P);
++ desc->action.error_override = -C;
 )
 
 @depends on (hook || nested) && patch@
@@ -1886,7 +2453,9 @@ identifier fn = {remap_pfn_range, io_remap_pfn_range};
 identifier V : script:python() { tvname(V) };
 expression S, P, Z, PR;
 constant C;
-position pa : script:python(V, S, Z, PR) { tok(pa) and rkind(V, S, Z, PR) == "partial" };
+identifier UNL;
+expression L;
+position pa : script:python(V, S, Z, PR) { tok(pa) and rkind(V, S, Z, PR, pa) == "partial" };
 fresh identifier act = script:python(fn) { act_name(fn, False) };
 @@
 (
@@ -1899,6 +2468,24 @@ fresh identifier act = script:python(fn) { act_name(fn, False) };
 + act(desc, S, P, Z);
 + desc->action.error_override = -C;
   return 0;
+|
+- if (fn@pa(V, S, P, Z, PR)) {
+-	UNL(L);
+-	return -C;
+- }
++ act(desc, S, P, Z);
++ desc->action.error_override = -C;
+|
+- if (fn@pa(V, S, P, Z, PR)) {
+-	return -C;
+- }
++ act(desc, S, P, Z);
++ desc->action.error_override = -C;
+|
+- if (fn@pa(V, S, P, Z, PR))
+-	return -C;
++ act(desc, S, P, Z);
++ desc->action.error_override = -C;
 )
 
 @depends on (hook || nested) && patch@
@@ -1906,7 +2493,9 @@ identifier fn = {remap_pfn_range, io_remap_pfn_range};
 identifier V : script:python() { tvname(V) };
 expression S, P, Z, PR;
 constant C;
-position pa : script:python(V, S, Z, PR) { tok(pa) and rkind(V, S, Z, PR) == "full_prot" };
+identifier UNL;
+expression L;
+position pa : script:python(V, S, Z, PR) { tok(pa) and rkind(V, S, Z, PR, pa) == "full_prot" };
 fresh identifier act = script:python(fn) { act_name(fn, True) };
 @@
 (
@@ -1921,6 +2510,27 @@ fresh identifier act = script:python(fn) { act_name(fn, True) };
 + act(desc, P);
 + desc->action.error_override = -C;
   return 0;
+|
+- if (fn@pa(V, S, P, Z, PR)) {
+-	UNL(L);
+-	return -C;
+- }
++ desc->page_prot = PR;
++ act(desc, P);
++ desc->action.error_override = -C;
+|
+- if (fn@pa(V, S, P, Z, PR)) {
+-	return -C;
+- }
++ desc->page_prot = PR;
++ act(desc, P);
++ desc->action.error_override = -C;
+|
+- if (fn@pa(V, S, P, Z, PR))
+-	return -C;
++ desc->page_prot = PR;
++ act(desc, P);
++ desc->action.error_override = -C;
 )
 
 @depends on (hook || nested) && patch@
@@ -1928,7 +2538,9 @@ identifier fn = {remap_pfn_range, io_remap_pfn_range};
 identifier V : script:python() { tvname(V) };
 expression S, P, Z, PR;
 constant C;
-position pa : script:python(V, S, Z, PR) { tok(pa) and rkind(V, S, Z, PR) == "partial_prot" };
+identifier UNL;
+expression L;
+position pa : script:python(V, S, Z, PR) { tok(pa) and rkind(V, S, Z, PR, pa) == "partial_prot" };
 fresh identifier act = script:python(fn) { act_name(fn, False) };
 @@
 (
@@ -1943,6 +2555,27 @@ fresh identifier act = script:python(fn) { act_name(fn, False) };
 + act(desc, S, P, Z);
 + desc->action.error_override = -C;
   return 0;
+|
+- if (fn@pa(V, S, P, Z, PR)) {
+-	UNL(L);
+-	return -C;
+- }
++ desc->page_prot = PR;
++ act(desc, S, P, Z);
++ desc->action.error_override = -C;
+|
+- if (fn@pa(V, S, P, Z, PR)) {
+-	return -C;
+- }
++ desc->page_prot = PR;
++ act(desc, S, P, Z);
++ desc->action.error_override = -C;
+|
+- if (fn@pa(V, S, P, Z, PR))
+-	return -C;
++ desc->page_prot = PR;
++ act(desc, S, P, Z);
++ desc->action.error_override = -C;
 )
 
 @depends on (hook || nested) && patch@
@@ -1950,9 +2583,14 @@ identifier V : script:python() { tvname(V) };
 expression A, L;
 position pa : script:python() { tok(pa) };
 @@
+(
 - return vm_iomap_memory@pa(V, A, L);
 + mmap_action_simple_ioremap(desc, A, L);
 + return 0;
+|
+- vm_iomap_memory@pa(V, A, L);
++ mmap_action_simple_ioremap(desc, A, L);
+)
 
 @depends on (hook || nested) && patch@
 identifier V : script:python() { tvname(V) };
@@ -2228,6 +2866,91 @@ NEW(...) {
 )
 ...>
 }
+
+// Per-mapping state of the hook's own call (afs, stm): the call moves into
+// a generated vm_ops->mapped, its undo on the failure path goes, and the
+// vm_ops names the callback.
+@depends on (hook || nested) && patch@
+identifier X;
+expression list es;
+position p : script:python(X) { tok(p) and ms_of(p, "fn") == X };
+@@
+- X@p(es);
+
+@depends on (hook || nested) && patch@
+identifier Y;
+expression list es;
+expression R;
+statement S;
+position p : script:python(Y) { tok(p) and Y in (ms_of(p, "undo") or ()) };
+@@
+(
+- if (R == 0) S else Y@p(es);
++ if (R == 0) S
+|
+- if (!R) S else Y@p(es);
++ if (!R) S
+)
+
+@depends on (hook || nested) && patch@
+type T;
+identifier x;
+expression E;
+position p : script:python(x) { tok(p) and x in (ms_of(p, "drop") or ()) };
+@@
+- T x@p = E;
+
+@depends on (hook || nested) && patch@
+identifier H : script:python() { H in MSTATE and H in OKN and bool(MSTATE[H]["decls"]) };
+fresh identifier NEW = script:python(H) { MSTATE[H]["new"] };
+fresh identifier DECLS = script:python(H) { ";\n\t".join(MSTATE[H]["decls"]) };
+fresh identifier CALL = script:python(H) { MSTATE[H]["call"] };
+@@
++static int NEW(unsigned long start, unsigned long end, pgoff_t pgoff,
++	       const struct file *file, void **vm_private_data)
++{
++	DECLS;
++
++	CALL;
++	return 0;
++}
++
+  H(...) { ... }
+
+@depends on (hook || nested) && patch@
+identifier H : script:python() { H in MSTATE and H in OKN and not MSTATE[H]["decls"] };
+fresh identifier NEW = script:python(H) { MSTATE[H]["new"] };
+fresh identifier CALL = script:python(H) { MSTATE[H]["call"] };
+@@
++static int NEW(unsigned long start, unsigned long end, pgoff_t pgoff,
++	       const struct file *file, void **vm_private_data)
++{
++	CALL;
++	return 0;
++}
++
+  H(...) { ... }
+
+@depends on (hook || nested) && patch@
+identifier OPS : script:python() { ms_ops(OPS, True) is not None };
+fresh identifier NEW = script:python(OPS) { ms_ops(OPS, True) };
+@@
++static int NEW(unsigned long start, unsigned long end, pgoff_t pgoff,
++	       const struct file *file, void **vm_private_data);
++
+  struct vm_operations_struct OPS = { ... };
+
+@depends on (hook || nested) && patch@
+identifier OPS : script:python() { ms_ops(OPS) is not None };
+identifier CLOSE;
+fresh identifier NEW = script:python(OPS) { ms_ops(OPS) };
+@@
+struct vm_operations_struct OPS = {
+	...,
+	.close = CLOSE,
++	.mapped = NEW,
+	...
+};
 
 // ---------------------------------------------------------------------
 // The file parameter: inline a single use, keep a local otherwise.
