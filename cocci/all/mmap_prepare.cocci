@@ -362,6 +362,7 @@ def reset():
 	for d in (MSCALLS, MLOCALS, MSUNDO, VMCLOSE, MSTATE):
 		d.clear()
 	MSNAMES.clear()
+	MSFNS.clear()
 
 def tvma(p, v):
 	o = OKN.get(p[0].current_element)
@@ -603,6 +604,10 @@ def effect_why(k, fn, es, line):
 # col)] of the calls at the top level of the hook; -> {local: {...}} of its
 # locals; -> [(fn, args, line)] of the undo calls on its failure path.
 MSCALLS = {}
+# the functions called as per-mapping state in a hook of the file: mscall
+# looks only at those (matching every call on every path costs minutes on
+# a large hook, perf_mmap)
+MSFNS = set()
 MLOCALS = {}
 MSUNDO = {}
 # vm_operations_struct name -> its .close callback
@@ -1374,6 +1379,7 @@ ps << state.ps;
 @@
 k = hkey(ps)
 if k in DEFS:
+	MSFNS.add(fn)
 	why(k, ps[0].line,
 	    "per-mapping state (%s) must move to vm_ops->mapped: review by hand" % fn,
 	    rid="per-mapping-state")
@@ -1403,6 +1409,8 @@ if k in DEFS and not re.search(r"\b%s\b" % re.escape(DEFS[k]["vma"]), str(es)):
 		    "calls %s() for its effect at mmap time: if it sets up per-mapping state, "
 		    "that belongs in vm_ops->mapped; review by hand" % fn, prio=1, rid="effect-call")
 	else:
+		if w[1] == "per-mapping-state":
+			MSFNS.add(fn)
 		why(k, pe[0].line, w[0], prio=1, rid=w[1])
 
 // The VMA pointer stored for later.
@@ -2177,7 +2185,7 @@ VMCLOSE[ops] = (cl, int(po[0].line))
 @mscall depends on (hook || nested)@
 identifier def.f, fn;
 expression list es;
-position ps;
+position ps : script:python(fn) { fn in MSFNS };
 @@
 f(...) {
 ... when any
@@ -3261,11 +3269,18 @@ fresh identifier nf = f ## "_prepare";
 + nf
   , ...);
 
-// A hook converted in another file: its bindings and prototypes here.
+// A hook converted in another file: its bindings and prototypes here (a
+// prototype's parameter is named: checkpatch wants a name).
+@script:python descident depends on global@
+d;
+@@
+coccinelle.d = cocci.make_ident("desc")
+
 @depends on global && patch && !context@
 identifier f : script:python() { global_elsewhere(f) and in_family("fields") and
 				 new_name(f) != f };
 fresh identifier nf = f ## "_prepare";
+identifier descident.d;
 type T1, T2;
 @@
   int
@@ -3273,13 +3288,8 @@ type T1, T2;
 + nf
   (
 - T1, T2
-+ struct vm_area_desc *
++ struct vm_area_desc *d
   );
-
-@script:python descident depends on global@
-d;
-@@
-coccinelle.d = cocci.make_ident("desc")
 
 @depends on global && patch && !context@
 identifier f : script:python() { global_elsewhere(f) and in_family("fields") };
