@@ -363,6 +363,7 @@ def reset():
 		d.clear()
 	MSNAMES.clear()
 	MSFNS.clear()
+	MSCAND.clear()
 
 def tvma(p, v):
 	o = OKN.get(p[0].current_element)
@@ -607,7 +608,8 @@ MSCALLS = {}
 # the functions called as per-mapping state in a hook of the file: mscall
 # looks only at those (matching every call on every path costs minutes on
 # a large hook, perf_mmap)
-MSFNS = set()
+MSFNS = {}
+MSCAND = set()
 MLOCALS = {}
 MSUNDO = {}
 # vm_operations_struct name -> its .close callback
@@ -661,6 +663,18 @@ def ms_derive(k, text, need, depth=0):
 				return r
 			need.append(t)
 	return None
+
+def ms_candidates():
+	"""The state calls mscall looks for: those of hooks with one state
+	call and at most its undo (ms_verdict moves nothing else), at 7.1+."""
+	MSCAND.clear()
+	if LEVEL < 701 or EFFECTS is None:
+		return
+	for k, fns in MSFNS.items():
+		lines = set(w[1] for w in WHY.get(k, [])
+			    if getattr(w[2], "rid", None) == "per-mapping-state")
+		if len(lines) <= 2:
+			MSCAND.update(fns)
 
 def ms_verdict(k):
 	"""Move the hook's per-mapping state into a generated vm_ops->mapped."""
@@ -1379,7 +1393,7 @@ ps << state.ps;
 @@
 k = hkey(ps)
 if k in DEFS:
-	MSFNS.add(fn)
+	MSFNS.setdefault(k, set()).add(fn)
 	why(k, ps[0].line,
 	    "per-mapping state (%s) must move to vm_ops->mapped: review by hand" % fn,
 	    rid="per-mapping-state")
@@ -1410,7 +1424,7 @@ if k in DEFS and not re.search(r"\b%s\b" % re.escape(DEFS[k]["vma"]), str(es)):
 		    "that belongs in vm_ops->mapped; review by hand" % fn, prio=1, rid="effect-call")
 	else:
 		if w[1] == "per-mapping-state":
-			MSFNS.add(fn)
+			MSFNS.setdefault(k, set()).add(fn)
 		why(k, pe[0].line, w[0], prio=1, rid=w[1])
 
 // The VMA pointer stored for later.
@@ -2182,10 +2196,14 @@ po << vmclose.po;
 @@
 VMCLOSE[ops] = (cl, int(po[0].line))
 
+@script:python depends on (hook || nested)@
+@@
+ms_candidates()
+
 @mscall depends on (hook || nested)@
 identifier def.f, fn;
 expression list es;
-position ps : script:python(fn) { fn in MSFNS };
+position ps : script:python(fn) { fn in MSCAND };
 @@
 f(...) {
 ... when any
