@@ -922,6 +922,7 @@ class Run:
 			lines = T.realign(split_lines(orig.decode("utf-8", "surrogateescape")),
 					  split_lines(st.out.decode("utf-8", "surrogateescape")))
 			lines = T.blank_after_decls(lines)
+			lines = T.cast_space(split_lines(orig.decode("utf-8", "surrogateescape")), lines)
 			# A header that forward-declares struct vm_area_struct for a
 			# prototype now needs struct vm_area_desc declared as well.
 			if f.endswith(".h"):

@@ -89,6 +89,17 @@ DECL = re.compile(r"^\t(const |static |struct |unsigned |signed |int |long |shor
 MAPPED_SIG = re.compile(r"^static int [A-Za-z_0-9]+\(unsigned long start, unsigned long end,")
 
 
+_CAST_DESC = re.compile(r"(\((?:const\s+)?(?:unsigned\s+|signed\s+)?[A-Za-z_]\w*(?:\s*\*)*\)) (desc\b)")
+
+
+def cast_space(orig, lines):
+	"""spatch prints a cast before a rewritten operand with a space,
+	"(phys_addr_t) desc->pgoff"; kernel style (checkpatch --strict) has
+	none.  Only lines the conversion wrote are touched."""
+	old = set(orig)
+	return [l if l in old else _CAST_DESC.sub(r"\1\2", l) for l in lines]
+
+
 def blank_after_decls(lines):
 	out = []
 	gen = 0
