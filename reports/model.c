@@ -111,7 +111,7 @@ static void read_records(const char *path, struct inputs *in)
  */
 static const char *const mapped_reasons[] = {
 	"per-mapping-state", "effect-call", "mapped-needs-level", "mapped-open-body",
-	"success-hook-post-map",
+	"mapped-state-close", "mapped-state-arg", "success-hook-post-map",
 };
 
 /* The converter's verdict as a report category, from status, rule and reason_id. */
