@@ -625,6 +625,14 @@ def ms_counts(fn, args):
 	s = effect_of(fn, ", ".join(args)) or {}
 	out = set()
 	for c in s.get("counts", []):
+		m = re.match(r"arg(\d+)$", c)
+		if m:
+			# the argument itself is the counter (kref_get(&x->ref))
+			if int(m.group(1)) < len(args):
+				a = norm(args[int(m.group(1))]).lstrip("&*")
+				p = re.search(r"(->|\.)", a)
+				out.add(a[p.start():] if p else a)
+			continue
 		out.add(c)
 		for a in args:
 			a = norm(a).lstrip("&*")
@@ -697,9 +705,16 @@ def ms_verdict(k):
 	mine = ms_counts(fn, args)
 	close = set(EFFECTS["hooks"].get(f, {}).get("close_counts", []))
 	reason = None
+	# the state as the hook's own reason named it (with the callee's why)
+	what = fn
+	for w in ws:
+		m = re.match(r"per-mapping state \((%s(: .*)?)\) must move" % re.escape(fn), str(w[2]))
+		if w[1] == line and m:
+			what = m.group(1)
+			break
 	if not mine or not (mine & close) or ops not in VMCLOSE:
 		reason = ("per-mapping state (%s) is not undone in the close callback of "
-			  "%s: it cannot move to vm_ops->mapped (R20)" % (fn, ops),
+			  "%s: it cannot move to vm_ops->mapped (R20)" % (what, ops),
 			  "mapped-state-close")
 	else:
 		need = []

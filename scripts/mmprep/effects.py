@@ -13,7 +13,9 @@ headers under include/ of the kernel tree (indexed once with Universal
 Ctags and cached).  Function-like macros count as bodies.  Only functions
 whose body is in none of these places (the out-of-line locking, allocation
 and runtime-PM core, the arch atomics and bit operations, compiler
-builtins) are described by the small table PRIMITIVES.
+builtins) are described by the small tables _LOCKS, _NONE, _COUNT, _ALLOC
+and _REFS; the inline reference and list helpers of include/linux, when
+their headers are not in the tree read, by _ABSENT.
 
 A body is read as tokens, not parsed: the effects found are
   lock / unlock  a lock taken or released (the object, relative to the
@@ -138,6 +140,37 @@ _REFS = {
 	"__pm_runtime_resume": _rpm, "__pm_runtime_suspend": _rpm, "__pm_runtime_idle": _rpm,
 	"percpu_ref_get_many": "arg0", "percpu_ref_put_many": "arg0",
 }
+
+# The core reference, runtime-PM and list helpers are static inlines of
+# include/linux: their bodies decide when the tree has its headers.  When
+# it does not (a driver tree of its own, a header the search misses),
+# these describe them, so that a get and its put still pair up.
+_ABSENT = {
+	"kref_get": "arg0", "kref_get_unless_zero": "arg0", "kref_put": "arg0",
+	"kref_put_mutex": "arg0", "kref_put_lock": "arg0",
+	"refcount_inc": "arg0", "refcount_inc_not_zero": "arg0", "refcount_add": "arg0",
+	"refcount_dec": "arg0", "refcount_dec_and_test": "arg0",
+	"refcount_sub_and_test": "arg0",
+	"get_file": "arg0->f_count", "fput": "arg0->f_count",
+	"pm_runtime_get": "arg0->power.usage_count",
+	"pm_runtime_get_sync": "arg0->power.usage_count",
+	"pm_runtime_resume_and_get": "arg0->power.usage_count",
+	"pm_runtime_get_noresume": "arg0->power.usage_count",
+	"pm_runtime_put": "arg0->power.usage_count",
+	"pm_runtime_put_sync": "arg0->power.usage_count",
+	"pm_runtime_put_autosuspend": "arg0->power.usage_count",
+	"pm_runtime_put_noidle": "arg0->power.usage_count",
+	"percpu_ref_get": "arg0", "percpu_ref_put": "arg0",
+}
+
+
+def absent(name, args):
+	"""The effects of a call whose body is not in the tree, or None."""
+	if name in ("list_add", "list_add_tail", "list_add_rcu", "list_add_tail_rcu"):
+		return [("publish", "arg0")]
+	if name in _ABSENT:
+		return [("count", _ABSENT[name])]
+	return None
 
 
 def primitive(name, args):
@@ -480,7 +513,8 @@ class Analyzer:
 			return [("unknown", name)]
 		d = self.tree.find(name, near)
 		if d is None:
-			return [("unknown", name)]
+			ab = absent(name, list(args))
+			return [subst(e, args) for e in ab] if ab is not None else [("unknown", name)]
 		consts = tuple((k, a) for k, a in enumerate(args) if CONST.match(a))
 		key = (d["file"], name, consts)
 		if key not in self.memo:
