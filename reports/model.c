@@ -365,6 +365,13 @@ static void add_bindings(struct builder *b)
 
 			h = json_object_get(b->index, key);
 			free(key);
+			d = h ? NULL : resolve(&b->in, file, fn);
+			if (d && strcmp(jget_str(d, "file"), file)) {
+				/* defined in another file: its record is at the definition */
+				key = hook_key(jget_str(d, "file"), fn, hook);
+				h = json_object_get(b->index, key);
+				free(key);
+			}
 			if (!h && json_object_get(b->failed_files, file))
 				continue;
 			if (!h) {
