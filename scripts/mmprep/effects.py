@@ -237,7 +237,8 @@ def tokens(text):
 
 
 def match_close(toks, i, o="(", c=")"):
-	"""Index of the token closing toks[i] (an opening o), or len(toks)."""
+	"""Index of the token closing toks[i] (an opening o), or len(toks).
+	toks may be a text: its characters are the tokens."""
 	d = 0
 	for j in range(i, len(toks)):
 		if toks[j] == o:
@@ -249,8 +250,29 @@ def match_close(toks, i, o="(", c=")"):
 	return len(toks)
 
 
+def match_open(seq, i, o="(", c=")"):
+	"""Index of the o opening seq[i] (a closing c), or -1."""
+	d = 0
+	while i >= 0:
+		if seq[i] == c:
+			d += 1
+		elif seq[i] == o:
+			d -= 1
+			if d == 0:
+				return i
+		i -= 1
+	return -1
+
+
+def split_text(s):
+	"""split_args() over the characters of a text: the parts, stripped
+	("f(a, b)," is ["f(a, b)", ""]: a part left empty is kept)."""
+	return ["".join(p).strip() for p in split_args(s)]
+
+
 def split_args(toks):
-	"""The top-level comma-separated arguments of a token list."""
+	"""The top-level comma-separated arguments of a token list (or of the
+	characters of a text): lists of tokens.  Every bracket kind nests."""
 	out, cur, d = [], [], 0
 	for t in toks:
 		if t in "([{":

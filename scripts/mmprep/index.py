@@ -24,6 +24,8 @@ import os
 import re
 import subprocess
 
+from mmprep import effects as E
+
 WORDC = "A-Za-z0-9_"
 KEYWORDS = {"return", "else", "case", "goto", "sizeof", "do", "if", "while", "for",
 	    "switch", "typeof", "__typeof__"}
@@ -97,26 +99,9 @@ def close_paren(text, i):
 	return None
 
 
-def split_params(params):
-	out, depth, cur = [], 0, ""
-	for c in params:
-		if c == "(":
-			depth += 1
-		elif c == ")":
-			depth -= 1
-		if c == "," and depth == 0:
-			out.append(cur.strip())
-			cur = ""
-		else:
-			cur += c
-	if cur.strip():
-		out.append(cur.strip())
-	return out
-
-
 def hook_signature(params):
 	"""Whether a parameter list is (struct file *, struct vm_area_struct *)."""
-	ps = split_params(params or "")
+	ps = E.split_text(params or "")
 	return len(ps) == 2 and re.match(r"(const\s+)?struct\s+file\s*\*", ps[0]) is not None and \
 		re.match(r"struct\s+vm_area_struct\s*\*", ps[1]) is not None
 
@@ -279,4 +264,4 @@ class Index:
 		if not seen:
 			return None
 		return any(re.search(r"struct\s+vm_area_struct\s*\*", p)
-			   for u in seen for p in split_params(u.params or ""))
+			   for u in seen for p in E.split_text(u.params or ""))

@@ -46,50 +46,6 @@ def read(path):
 		return fp.read()
 
 
-def match_back(text, i, o="(", c=")"):
-	"""The index of the o matching the c at i, or -1."""
-	d = 0
-	while i >= 0:
-		if text[i] == c:
-			d += 1
-		elif text[i] == o:
-			d -= 1
-			if d == 0:
-				return i
-		i -= 1
-	return -1
-
-
-def match_fwd(text, i, o="(", c=")"):
-	d = 0
-	while i < len(text):
-		if text[i] == o:
-			d += 1
-		elif text[i] == c:
-			d -= 1
-			if d == 0:
-				return i
-		i += 1
-	return -1
-
-
-def split_args(s):
-	out, cur, d = [], "", 0
-	for ch in s:
-		if ch in "([{":
-			d += 1
-		elif ch in ")]}":
-			d -= 1
-		if ch == "," and d == 0:
-			out.append(cur.strip())
-			cur = ""
-		else:
-			cur += ch
-	if cur.strip() or out:
-		out.append(cur.strip())
-	return out
-
-
 def param_name(p):
 	ids = re.findall(ID, re.sub(r"\[.*?\]", "", p))
 	return ids[-1] if ids else None
@@ -122,8 +78,8 @@ class Source:
 				if d == 0:
 					f = self._func_at(code, i)
 					if f is not None:
-						end = match_fwd(code, i, "{", "}")
-						if end < 0:
+						end = E.match_close(code, i, "{", "}")
+						if end >= len(code):
 							break
 						f["close"] = end
 						self.funcs.append(f)
@@ -145,7 +101,7 @@ class Source:
 				j -= 1
 			if j < 0 or code[j] != ")":
 				return None
-			k = match_back(code, j)
+			k = E.match_open(code, j)
 			if k < 0:
 				return None
 			m = re.search(r"(" + ID + r")\s*$", code[:k])
@@ -163,7 +119,7 @@ class Source:
 		if "=" in head or not head.strip():
 			return None
 		return {"name": name, "off": m.start(), "line": self.line_of(m.start()),
-			"params": split_args(code[k + 1:j]), "head": head, "open": i,
+			"params": E.split_text(code[k + 1:j]), "head": head, "open": i,
 			"static": re.search(r"\bstatic\b", head) is not None}
 
 	def func_of(self, off):
@@ -190,10 +146,10 @@ class Source:
 			if m.group(1) in KEYWORDS:
 				continue
 			o = f["open"] + m.end() - 1
-			e = match_fwd(self.text, o)
-			if e < 0:
+			e = E.match_close(self.text, o)
+			if e >= len(self.text):
 				continue
-			for i, a in enumerate(split_args(self.text[o + 1:e])):
+			for i, a in enumerate(E.split_text(self.text[o + 1:e])):
 				if a == var:
 					out.append((m.group(1), i, f["open"] + m.start()))
 		return out
@@ -387,8 +343,8 @@ class Planner:
 			return ("helper-caller", ", whose caller %s is not converted in this run: "
 				"it is not a hook of the run" % caller, k, line)
 		o = m.end() + len(rest) - len(rest.lstrip())
-		e = match_fwd(s.text, o)
-		args = split_args(s.text[o + 1:e]) if e > 0 else []
+		e = E.match_close(s.text, o)
+		args = E.split_text(s.text[o + 1:e]) if e < len(s.text) else []
 		vi = s.vma_index(f)
 		var = param_name(f["params"][vi]) if vi is not None else None
 		if var is None or h["vma"] >= len(args) or args[h["vma"]] != var:
