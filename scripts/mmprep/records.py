@@ -28,6 +28,9 @@ Usage: python3 -m mmprep.records validate [FILE...]   check records (stdin)
        python3 -m mmprep.records summary [FILE...]     hooks per status, then
                                                        file:line: function: reason
                                                        of each hook not converted
+       python3 -m mmprep.records tables [FILE...]      Markdown tables: hooks
+                                                       converted per rule, hooks
+                                                       not converted per reason id
 """
 
 import json
@@ -161,6 +164,33 @@ def read(lines, where="-"):
 RID = re.compile(r"""\brid\s*=\s*["']([a-z0-9-]+)["']|reason_id["']?\s*[:=]\s*["']([a-z0-9-]+)["']""")
 
 
+def tables(recs, out):
+	"""The README's tables: converted hooks per rule (a hook may have
+	several), the others per reason id with its category and text."""
+	hooks = [r for r in recs if r.get("rule") != "rename"]
+	done = [r for r in hooks if r.get("status") in DONE]
+	rules = {}
+	for r in done:
+		for name in r.get("rule", "").split(","):
+			rules[name] = rules.get(name, 0) + 1
+	out.write("| converted: %d hooks (rules; a hook may use several) | hooks |\n"
+		  "| --- | ---: |\n" % len(done))
+	for name in sorted(rules, key=lambda x: (-rules[x], x)):
+		out.write("| %s | %d |\n" % (name, rules[name]))
+	left = [r for r in hooks if r.get("status") not in DONE]
+	ids = {}
+	for r in left:
+		rid = r.get("reason_id") or r.get("status")
+		ids[rid] = ids.get(rid, 0) + 1
+	out.write("\n| not converted: %d hooks (reason id) | category | reason | hooks |\n"
+		  "| --- | --- | --- | ---: |\n" % len(left))
+	for rid in sorted(ids, key=lambda x: (-ids[x], x)):
+		r = REASONS.get(rid, {})
+		text = re.sub(r"\[.*?\]", "", r.get("text", rid)).replace("|", "\\|")
+		out.write("| `%s` | %s | %s | %d |\n" % (rid, r.get("category", "failure"), text,
+							 ids[rid]))
+
+
 def main(argv):
 	if not argv or argv[0] in ("-h", "--help"):
 		sys.stdout.write(__doc__.split("Usage: ", 1)[1].replace("       ", ""))
@@ -198,7 +228,7 @@ def main(argv):
 							print("%s:%d: unknown reason id '%s'" % (path, n, rid))
 							bad += 1
 		return 1 if bad else 0
-	if cmd == "summary":
+	if cmd in ("summary", "tables"):
 		recs = []
 		try:
 			for path in args or ["-"]:
@@ -208,6 +238,9 @@ def main(argv):
 		except (OSError, ValueError) as e:
 			sys.stderr.write("mmprep.records: %s\n" % e)
 			return 2
+		if cmd == "tables":
+			tables(recs, sys.stdout)
+			return 0
 		counts = {}
 		for r in recs:
 			counts[r.get("status")] = counts.get(r.get("status"), 0) + 1
