@@ -36,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 
 from mmprep import api as API
 from mmprep import effects as E
@@ -613,20 +614,31 @@ class Run:
 				bad = self.helper_outcome(g, pl, hstates, hooks=False)
 				if bad is not None:
 					g["bad"] = bad
+		# A group that fails changes what its files become for the others
+		# of the run: the groups that share a file with it run again
+		# without it; the rest keep their result.
 		live = [g for g in groups if g["bad"] is None]
-		hstates = {}
+		final = {}
 		while live:
 			hstates = {}
 			self.helper_run(self.helper_env(live, pl), self.helper_files(live, pl), hstates)
-			again = False
 			for g in live:
 				g["bad"] = self.helper_outcome(g, pl, hstates)
-				again = again or g["bad"] is not None
-			if not again:
-				break
-			live = [g for g in live if g["bad"] is None]
+			failed = set(f for g in live if g["bad"] is not None
+				     for f in self.helper_files([g], pl))
+			again = []
+			for g in live:
+				if g["bad"] is not None:
+					continue
+				mine = self.helper_files([g], pl)
+				if failed.intersection(mine):
+					again.append(g)
+					continue
+				for f in mine:
+					final[self.number(f)] = hstates[self.number(f)]
+			live = again
 		for g in groups:
-			self.helper_apply(g, pl, hstates)
+			self.helper_apply(g, pl, final)
 
 	@staticmethod
 	def helper_env(groups, pl):
@@ -1041,15 +1053,30 @@ class Run:
 			sys.stderr.write("%s: %d file(s) to examine\n" % (PROG, len(files)))
 		for f in files:
 			self.number(f)
+		t0 = [time.monotonic()]
+
+		def phase(name):
+			# -v: where the time goes
+			if o.verbose != "0":
+				t = time.monotonic()
+				sys.stderr.write("%s: %s: %.1f s\n" % (PROG, name, t - t0[0]))
+				t0[0] = t
 		self.effects(files)
+		phase("callee effects")
 		thread = threading.Thread(target=self.nested_plan, daemon=True)
 		thread.start()
 		if files:
 			self.run_list(list(range(1, len(files) + 1)))
+		phase("main run")
 		self.global_pass()
+		phase("global and cross-file pass")
 		self.helper_pass()
+		phase("helper pass")
 		self.nested_pass(thread)
-		return self.finish()
+		phase("nested pass")
+		rc = self.finish()
+		phase("results")
+		return rc
 
 
 def dump(r):

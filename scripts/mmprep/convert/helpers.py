@@ -23,6 +23,8 @@ import subprocess
 from mmprep import effects as E
 
 ID = r"[A-Za-z_]\w*"
+_NAME_END = re.compile(r"(" + ID + r")\s*$")
+_PAREN_END = re.compile(r"\)\s*$")
 # Calls of the VMA that the semantic patch rewrites or declines by itself:
 # never helpers to plan.
 KNOWN = set("""
@@ -94,6 +96,7 @@ class Source:
 		return self.text.count("\n", 0, off) + 1
 
 	def _func_at(self, code, i):
+		"""The function whose body opens at code[i] ("{"), or None."""
 		j = i - 1
 		# attributes after the parameters: __acquires(x), __must_hold(x)
 		while True:
@@ -104,10 +107,14 @@ class Source:
 			k = E.match_open(code, j)
 			if k < 0:
 				return None
-			m = re.search(r"(" + ID + r")\s*$", code[:k])
+			# (the name just before: searched in a window, not in all
+			# of code[:k], which made a file's scan quadratic)
+			w = max(0, k - 512)
+			m = _NAME_END.search(code, w, k)
 			if not m:
 				return None
-			if m.group(1).startswith("__") and re.search(r"\)\s*$", code[:m.start()]):
+			if m.group(1).startswith("__") and \
+			   _PAREN_END.search(code, max(0, m.start() - 512), m.start()):
 				j = m.start() - 1
 				continue
 			break
