@@ -976,6 +976,31 @@ def rule_sentences(p, changes, api):
     return out
 
 
+def helper_sentences(p, changes):
+    """A helper the planner changed with its callers (group "helper:NAME"): where it is,
+    and that its callers are the hooks of this patch."""
+    out = []
+    groups = []
+    for r in p.records:
+        g = r.get('group') or ''
+        if g.startswith('helper:') and g not in groups:
+            groups.append(g)
+    for g in groups:
+        name = g.split(':', 1)[1]
+        callers = []
+        for r in p.records:
+            if r.get('group') == g and r['function'] not in callers:
+                callers.append(r['function'])
+        defn = re.compile(r'^\S.*\b%s\s*\(' % re.escape(name))
+        where = [f for f in p.files if any(defn.search(ln) for ln in changed_lines(*changes[f]))]
+        out.append('%s()%s takes the struct vm_area_desc instead of the VMA; %s, %s, %s '
+                   'with it.' % (name, ' in %s' % listing(where) if where else '',
+                                 'its callers' if len(callers) > 1 else 'its caller',
+                                 listing('%s()' % c for c in callers),
+                                 'change' if len(callers) > 1 else 'changes'))
+    return out
+
+
 def message(p, changes, api, author):
     hooks = hooks_of(p)
     paras = []
@@ -985,6 +1010,8 @@ def message(p, changes, api, author):
     if hooks and rules != ['action-hooks']:
         paras.append(fill('Convert %s.' % listing('%s() to %s()' % (a, new_name(a))
                                                   for a in hooks)))
+    for s in helper_sentences(p, changes):
+        paras.append(fill(s))
     for s in rule_sentences(p, changes, api):
         paras.append(fill(s))
     left = {}
