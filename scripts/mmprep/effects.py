@@ -747,17 +747,7 @@ def lvalue_before(toks, i):
 	while j >= 0:
 		t = toks[j]
 		if t in (")", "]"):
-			o = "(" if t == ")" else "["
-			d = 0
-			k = j
-			while k >= 0:
-				if toks[k] == t:
-					d += 1
-				elif toks[k] == o:
-					d -= 1
-					if d == 0:
-						break
-				k -= 1
+			k = match_open(toks, j, "(" if t == ")" else "[", t)
 			# the condition of an if/while/for, or a cast, ends the lvalue
 			if t == ")" and (k <= 0 or toks[k - 1] in KEYWORDS or
 					 not re.match(r"[\w\])]", toks[k - 1]) and toks[k - 1] != "*"):
