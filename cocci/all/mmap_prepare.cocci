@@ -568,7 +568,9 @@ def effect_why(k, fn, es, line):
 	if fn in CONVERTED:
 		return None
 	# a handle the hook took from a call and gives back here (free_xid(xid)
-	# after xid = get_xid()): mmprep.effects.handles()
+	# after xid = get_xid()), or a call of a take / give-back pair of the
+	# hook (ocfs2_inode_lock_atime() ... ocfs2_inode_unlock()):
+	# mmprep.effects.handles() and givebacks()
 	if EFFECTS is not None and norm(es) in \
 	   EFFECTS["hooks"].get(k[1], {}).get("handles", {}).get(fn, ()):
 		return None
@@ -1404,10 +1406,12 @@ fn@ps(es)
 
 @script:python depends on (hook || nested)@
 fn << state.fn;
+es << state.es;
 ps << state.ps;
 @@
 k = hkey(ps)
-if k in DEFS:
+if k in DEFS and not (EFFECTS is not None and norm(es) in
+		      EFFECTS["hooks"].get(k[1], {}).get("handles", {}).get(fn, ())):
 	MSFNS.setdefault(k, set()).add(fn)
 	why(k, ps[0].line,
 	    "per-mapping state (%s) must move to vm_ops->mapped: review by hand" % fn,

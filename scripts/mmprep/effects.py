@@ -1022,6 +1022,13 @@ def file_effects(path, tree, an=None, extra=()):
 			"close_counts": sorted(set(close_counts)),
 			"handles": handles(d["body"], toks),
 		}
+
+		def summary(fn, args):
+			ck = call_key(fn, args)
+			return out["calls"].get(ck) or out["functions"].get(fn)
+		for fn, given in givebacks(toks, summary).items():
+			hs = out["hooks"][h]["handles"].setdefault(fn, [])
+			hs += [g for g in given if g not in hs]
 	return out
 
 
@@ -1056,6 +1063,112 @@ def handles(body, toks):
 				out.setdefault(t, [])
 				if toks[i + 2] not in out[t]:
 					out[t].append(toks[i + 2])
+	return out
+
+
+def _call_sites(toks):
+	"""(start, name, [argument tokens], closing parenthesis) of each direct call."""
+	out = []
+	for i in range(len(toks) - 1):
+		t = toks[i]
+		if re.match(r"[A-Za-z_]\w*$", t) and toks[i + 1] == "(" and t not in KEYWORDS and \
+		   (i == 0 or toks[i - 1] not in ("->", ".")):
+			close = match_close(toks, i + 1)
+			out.append((i, t, split_args(toks[i + 2:close]), close))
+	return out
+
+
+def _arg_names(args, res=None):
+	"""The non-constant arguments of a call, without their "&"."""
+	out = set()
+	for a in args:
+		a = "".join(a).lstrip("&")
+		if a and not CONST.match(a):
+			out.add(a)
+	if res:
+		out.add(res)
+	return out
+
+
+def _same_counter(ka, kb):
+	"""Two count keys name the same member (reached from the object the
+	two calls share, through the same members or others: a holder's
+	->res->holders, the lock's ->holders)."""
+	def member(k):
+		return re.split(r"->|\.", re.sub(r"\[[^\]]*\]", "", k))[-1]
+	return member(ka) == member(kb)
+
+
+def _result_checked(toks, aend, res, k):
+	"""The exit at k is in the "if" right after a call whose result is
+	res, testing res (if (ret < 0) { ...; goto out; }): the call failed,
+	nothing was taken."""
+	s = aend + 1
+	if not res or s >= len(toks) or toks[s] != "if" or toks[s + 1] != "(":
+		return False
+	cond_end = match_close(toks, s + 1)
+	if res not in toks[s + 2:cond_end]:
+		return False
+	b = cond_end + 1
+	if b < len(toks) and toks[b] == "{":
+		end = match_close(toks, b, "{", "}")
+	else:
+		end = b
+		while end < len(toks) and toks[end] != ";":
+			end += 1
+	return cond_end < k <= end
+
+
+def givebacks(toks, summary):
+	"""{function: [its arguments, without spaces]} of the calls of a hook
+	that take and give back per-mapping-looking state within the hook: a
+	call B made as a statement whose counters (summary(fn, args)["counts"])
+	are all among those of an earlier call A of the same block, the two
+	naming the same object (an argument, a holder passed by address, or
+	A's result), with no way out between them but the test of A's result
+	right after A.  ocfs2_inode_lock_atime(inode, .., &level, 1) ...
+	ocfs2_inode_unlock(inode, level); gfs2_glock_nq_init(.., &gh) ...
+	gfs2_glock_dq_uninit(&gh): a lock of the filesystem's own taken and
+	released, like inode_lock()/inode_unlock(); what A changes besides
+	(statistics, caches) is the lock's bookkeeping, not the mapping's."""
+	sites = _call_sites(toks)
+	n = len(toks)
+	out = {}
+	for bi, (i, fn, args, close) in enumerate(sites):
+		if close + 1 >= n or toks[close + 1] != ";" or \
+		   (i > 0 and toks[i - 1] not in (";", "{", "}", ":")):
+			continue
+		sb = summary(fn, ["".join(a) for a in args])
+		if not sb or sb.get("verdict") != "state" or not sb.get("counts"):
+			continue
+		for j, afn, aargs, aclose in reversed(sites[:bi]):
+			if afn == fn or block_start(toks, j) != block_start(toks, i):
+				continue
+			sa = summary(afn, ["".join(a) for a in aargs])
+			if not sa or sa.get("verdict") != "state" or \
+			   not all(any(_same_counter(ka, kb) for ka in sa.get("counts", ()))
+				   for kb in sb["counts"]):
+				continue
+			res = None
+			if j >= 2 and toks[j - 1] == "=" and re.match(r"[A-Za-z_]\w*$", toks[j - 2]) and \
+			   (j < 3 or toks[j - 3] in (";", "{", "}")):
+				res = toks[j - 2]
+			elif j > 0 and toks[j - 1] not in (";", "{", "}", ":"):
+				continue	# A's value used in an expression
+			if not _arg_names(aargs, res) & _arg_names(args):
+				continue
+			aend = aclose + 1
+			if aend >= n or toks[aend] != ";":
+				continue
+			if any(toks[k] in ("return", "goto") and not _result_checked(toks, aend, res, k)
+			       for k in range(aend + 1, i)):
+				continue
+			for f, a in ((fn, args), (afn, aargs)):
+				g = ",".join("".join(x) for x in a)
+				out.setdefault(f, [])
+				if g not in out[f]:
+					out[f].append(g)
+			break
 	return out
 
 
