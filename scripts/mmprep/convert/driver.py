@@ -952,7 +952,7 @@ class Run:
 			if new == orig:
 				continue
 			if o.mode == "diff":
-				diff.append(self.diff(f, new))
+				diff.append((os.fsencode(f), self.diff(f, new)))
 			elif o.mode == "inplace":
 				replace(f, new)
 		recs = []
@@ -983,7 +983,8 @@ class Run:
 				die("cannot write %s" % o.records)
 		out = sys.stdout
 		if o.mode == "diff":
-			out.buffer.write(b"".join(diff))
+			# in the order of the paths, as git diff gives them
+			out.buffer.write(b"".join(d for _, d in sorted(diff)))
 		elif o.mode == "json":
 			out.write("".join(l + "\n" for l in lines))
 		elif o.mode == "report":
