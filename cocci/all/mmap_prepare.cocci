@@ -552,6 +552,20 @@ def split_top(s):
 		out.append(cur.strip())
 	return out
 
+# A hook that hands the mapping to another file's mmap (->f_op->mmap,
+# vfs_mmap(), backing_file_mmap()) stacks on it; one that calls another
+# mmap hook type (v4l2's vdev->fops->mmap, kernfs_ops->mmap, a library's
+# vb2_mmap()) dispatches to it.  Both keep .mmap (stacked-mmap).
+FILE_STACKERS = ("vfs_mmap", "call_mmap", "backing_file_mmap", "compat_vma_mmap")
+
+def stack_why(what, callee=None):
+	"""The text of a stacked-mmap reason: what is called, through callee."""
+	via = "%s() calls %s" % (callee, what) if callee and callee != what else what
+	if re.search(r"f_op->mmap(\(\))?$", what) or what in FILE_STACKERS or \
+	   callee in FILE_STACKERS:
+		return "stacks another file's mmap (%s): keep .mmap" % via
+	return "dispatches to another mmap implementation (%s): keep .mmap" % via
+
 CONST_ARG = re.compile(r"^([A-Z][A-Z0-9_]*|\d+|true|false)$")
 
 def effect_of(fn, es):
@@ -1222,9 +1236,7 @@ if hkey(pv) in DEFS:
 	CALLV[(hkey(pv), pv[0].line, pv[0].column)] = fn
 	stk = EFFECTS and (EFFECTS["functions"].get(fn) or {}).get("stacks")
 	if stk:
-		why(hkey(pv), pv[0].line, "stacks another file's mmap (%s() calls %s): keep .mmap" % (
-		    fn, stk) if stk != fn else "stacks another file's mmap (%s): keep .mmap" % fn,
-		    prio=-1, rid="stacked-mmap")
+		why(hkey(pv), pv[0].line, stack_why(stk, fn), prio=-1, rid="stacked-mmap")
 
 // A helper of MMPREP_HELPERS called with the VMA where it takes it.
 @hcall depends on helper@
@@ -1267,8 +1279,8 @@ k = hkey(pv)
 if k in DEFS:
 	CALLM[(k, pv[0].line, pv[0].column)] = "%s->%s" % (norm(obj), mem)
 	if re.search(r"(^|_)mmap$", mem) and norm(es1) != norm(obj) and not NESTED_MODE:
-		why(k, pv[0].line, "stacks another file's mmap (%s->%s): keep .mmap" % (
-		    norm(obj), mem), prio=-1, rid="stacked-mmap")
+		why(k, pv[0].line, stack_why("%s->%s" % (norm(obj), mem)), prio=-1,
+		    rid="stacked-mmap")
 
 // A hook that tests or calls another file's ->f_op->mmap stacks on it
 // (ecryptfs tests its lower file): it keeps .mmap.
@@ -2414,8 +2426,7 @@ if not reasons:
 			callee = CALLV.get((k, line, col))
 			stk = EFFECTS and (EFFECTS["functions"].get(callee) or {}).get("stacks")
 			if callee and stk:
-				why_s = reason_of("stacked-mmap", "stacks another file's mmap "
-						  "(%s() calls %s): keep .mmap" % (callee, stk))
+				why_s = reason_of("stacked-mmap", stack_why(stk, callee))
 			elif callee:
 				why_s = reason_of("vma-passed", "passes the VMA to %s()" % callee)
 			else:

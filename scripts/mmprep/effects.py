@@ -673,7 +673,9 @@ def analyze(toks, near, an, depth, ptrargs=(), macro=False):
 			args = [text_of(a) for a in split_args(toks[i + 2:close])]
 			if prev in ("->", "."):
 				if re.search(r"(^|_)mmap$", t):
-					effs.append(("stacks", "%s%s()" % (prev, t)))
+					# another file's (->f_op->mmap()) or another hook type's
+					via = "->f_op" if i > 1 and toks[i - 2] == "f_op" else ""
+					effs.append(("stacks", "%s%s%s()" % (via, prev, t)))
 				effs.append(("unknown", "a call through %s%s" % (prev, t)))
 				i += 2
 				continue
