@@ -582,7 +582,10 @@ class Analyzer:
 		params = [p.rstrip("*") for p in d["params"]]
 		pointers = {p.rstrip("*") for p in d["params"] if p.endswith("*")}
 		toks = tokens(d["body"])
-		toks = [("arg%d" % params.index(t)) if t in params else t for t in toks]
+		# a parameter, not a member of the same name (next->prev in __list_add())
+		toks = [("arg%d" % params.index(t)) if t in params and
+			(k == 0 or toks[k - 1] not in ("->", ".")) else t
+			for k, t in enumerate(toks)]
 		for k, v in (consts or {}).items():
 			toks = [v if t == "arg%d" % k else t for t in toks]
 			toks = prune_switch(toks, v, v)
