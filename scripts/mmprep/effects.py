@@ -94,6 +94,18 @@ _LOCKS = {
 	"_raw_write_lock_irqsave": ("lock", 0), "_raw_write_unlock_irqrestore": ("unlock", 0),
 	"__srcu_read_lock": ("lock", 0), "__srcu_read_unlock": ("unlock", 0),
 	"__rcu_read_lock": ("lock", None), "__rcu_read_unlock": ("unlock", None),
+	# a seqcount's write section: its sequence counts the writers in
+	# and out again (i_size_write()), it is not a counter of the mapping
+	"write_seqcount_begin": ("lock", 0), "write_seqcount_begin_nested": ("lock", 0),
+	"raw_write_seqcount_begin": ("lock", 0), "do_write_seqcount_begin": ("lock", 0),
+	"do_write_seqcount_begin_nested": ("lock", 0),
+	"do_raw_write_seqcount_begin": ("lock", 0),
+	"write_seqcount_end": ("unlock", 0), "raw_write_seqcount_end": ("unlock", 0),
+	"do_write_seqcount_end": ("unlock", 0), "do_raw_write_seqcount_end": ("unlock", 0),
+	"write_seqlock": ("lock", 0), "write_seqlock_bh": ("lock", 0),
+	"write_seqlock_irq": ("lock", 0), "write_seqlock_irqsave": ("lock", 0),
+	"write_sequnlock": ("unlock", 0), "write_sequnlock_bh": ("unlock", 0),
+	"write_sequnlock_irq": ("unlock", 0), "write_sequnlock_irqrestore": ("unlock", 0),
 }
 
 # Out-of-line functions without lasting effect on shared state: lockdep and
@@ -108,7 +120,7 @@ _NONE = re.compile(r"""^(
 	strncmp|strscpy|strnlen|__fortify_\w+|fortify_panic|__read_overflow\w*|
 	__write_overflow\w*|trace_\w+|__trace_\w+|kasan_\w+|kcsan_\w+|kmsan_\w+|
 	instrument_\w+|check_object_size|__check_object_size|preempt_count_add|
-	preempt_count_sub|__preempt_count_\w+|preempt_schedule\w*|
+	preempt_count_sub|__preempt_count_\w+|preempt_schedule\w*|dynamic_preempt_schedule\w*|
 	arch_test_bit\w*|arch_local_irq_\w+|arch_irqs_disabled\w*|
 	arch_local_save_flags|native_\w+|__rcu_read_lock_held|rcu_read_lock_held\w*|
 	rcu_is_watching|debug_lockdep_rcu_enabled|__kcsan_\w+|
@@ -118,7 +130,9 @@ _NONE = re.compile(r"""^(
 	init_wait_entry|prepare_to_wait\w*|finish_wait|schedule|schedule_timeout|
 	io_schedule\w*|__WARN_FLAGS|__WARN_\w+|__warn_\w+|report_bug|
 	_find_\w+_bit\w*|__bitmap_\w+|__sw_hweight\w*|
-	refcount_warn_saturate|BUG|panic|dump_stack|cond_resched|__cond_resched
+	refcount_warn_saturate|BUG|panic|dump_stack|cond_resched|__cond_resched|
+	__mb|__rmb|__wmb|__smp_mb\w*|__smp_rmb|__smp_wmb|mb|rmb|wmb|smp_mb\w*|smp_rmb|
+	smp_wmb|barrier|barrier_data|__dma_mb|__dma_rmb|__dma_wmb|dma_mb|dma_rmb|dma_wmb
 )$""", re.X)
 
 _COUNT = re.compile(r"""^(raw_|arch_)?atomic(64|_long)?_(
@@ -205,7 +219,7 @@ if else while for do switch case default return goto break continue sizeof
 typeof __typeof__ __typeof _Static_assert static_assert struct union enum
 const volatile static inline extern unsigned signed int long short char void
 bool _Bool float double __always_inline noinline __must_check likely unlikely
-asm __asm__ volatile __volatile__ __builtin_expect __attribute__ typeof_member
+asm __asm__ volatile __volatile__ __builtin_expect __attribute__ typeof_member _Generic
 offsetof container_of __same_type BUILD_BUG_ON_ZERO
 """.split())
 
