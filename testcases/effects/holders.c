@@ -54,6 +54,29 @@ static void wfs_unlock_inode(struct inode *inode, int level)
 	res->holders--;
 }
 
+struct sized {
+	seqcount_t seq;
+	loff_t size;
+};
+
+/* i_size_write()'s shape: a value written in a seqcount's write section */
+static void wfs_set_size(struct sized *s, loff_t size)
+{
+	write_seqcount_begin(&s->seq);
+	s->size = size;
+	write_seqcount_end(&s->seq);
+}
+
+/* the seqcount's sequence is not a counter of the mapping: converted */
+static int sized_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	struct sized *s = file->private_data;
+
+	wfs_set_size(s, vma->vm_end - vma->vm_start);
+	vma->vm_ops = &wfs_vm_ops;
+	return 0;
+}
+
 /* gfs2's shape: a holder on the stack, the error of the take returned */
 static int held_mmap(struct file *file, struct vm_area_struct *vma)
 {
@@ -154,4 +177,8 @@ static const struct file_operations kept_fops = {
 
 static const struct file_operations other_fops = {
 	.mmap		= other_mmap,
+};
+
+static const struct file_operations sized_fops = {
+	.mmap		= sized_mmap,
 };
