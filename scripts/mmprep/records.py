@@ -164,26 +164,38 @@ def read(lines, where="-"):
 RID = re.compile(r"""\brid\s*=\s*["']([a-z0-9-]+)["']|reason_id["']?\s*[:=]\s*["']([a-z0-9-]+)["']""")
 
 
-def tables(recs, out):
-	"""The README's tables: converted hooks per rule (a hook may have
-	several), the others per reason id with its category and text."""
+def tally(recs):
+	"""The counts of the README's tables and of make bench: hooks (a "rename"
+	record is a file that only binds or declares a hook converted in another
+	file, not a hook), those converted or convertible ("done") and per rule
+	(a hook may have several), the others ("left") and per reason id (their
+	status when they have none)."""
 	hooks = [r for r in recs if r.get("rule") != "rename"]
 	done = [r for r in hooks if r.get("status") in DONE]
 	rules = {}
 	for r in done:
 		for name in r.get("rule", "").split(","):
 			rules[name] = rules.get(name, 0) + 1
-	out.write("| converted: %d hooks (rules; a hook may use several) | hooks |\n"
-		  "| --- | ---: |\n" % len(done))
-	for name in sorted(rules, key=lambda x: (-rules[x], x)):
-		out.write("| %s | %d |\n" % (name, rules[name]))
 	left = [r for r in hooks if r.get("status") not in DONE]
 	ids = {}
 	for r in left:
 		rid = r.get("reason_id") or r.get("status")
 		ids[rid] = ids.get(rid, 0) + 1
+	return {"hooks": len(hooks), "done": len(done), "rules": rules, "left": len(left),
+		"reasons": ids}
+
+
+def tables(recs, out):
+	"""The README's tables: converted hooks per rule (a hook may have
+	several), the others per reason id with its category and text."""
+	t = tally(recs)
+	rules, ids = t["rules"], t["reasons"]
+	out.write("| converted: %d hooks (rules; a hook may use several) | hooks |\n"
+		  "| --- | ---: |\n" % t["done"])
+	for name in sorted(rules, key=lambda x: (-rules[x], x)):
+		out.write("| %s | %d |\n" % (name, rules[name]))
 	out.write("\n| not converted: %d hooks (reason id) | category | reason | hooks |\n"
-		  "| --- | --- | --- | ---: |\n" % len(left))
+		  "| --- | --- | --- | ---: |\n" % t["left"])
 	for rid in sorted(ids, key=lambda x: (-ids[x], x)):
 		r = REASONS.get(rid, {})
 		text = re.sub(r"\[.*?\]", "", r.get("text", rid)).replace("|", "\\|")
