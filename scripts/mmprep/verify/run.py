@@ -15,13 +15,18 @@ In ${MMPREP_CACHE:-~/.cache/mmprep}/verify-6.12/: src/ is a hard-link copy
 of the tree with the backport applied (files are replaced, never written
 through), build/ an x86_64 allmodconfig O= folder (prepared once), logs/
 the logs of the last run.  The converter rewrites src/ in place; each .c
-file it changes (and each .c file of a changed header's folder that names
-what changed there) is built as the 6.12 original first (make -k
-path/file.o, C=1 CHECK=sparse), then converted (sparse and mmprep-check
-through Kbuild's CHECK=).  Sparse warnings of the converted file that the
-original does not have (compared without line numbers) are "new".  Files
-whose original does not build in this configuration are listed apart and
-not counted.
+file it changes (and the users of a changed header: the .c files that
+include it and name what changed there, and its first includer) is built
+as the 6.12 original first (make -k path/file.o, C=1 CHECK=sparse), then
+converted (sparse and mmprep-check through Kbuild's CHECK=).  Compiler and
+sparse warnings of the converted file that the original does not have
+(compared without line numbers) are "new"; WERROR is off, so that a
+warning of an original is not an error.  A file whose original does not
+build in x86_64 allmodconfig is tried in the other configurations (UML,
+riscv without an MMU, powerpc64, sparc64: scripts/mmprep/verify/configs.py,
+each in its own build-NAME/ folder, prepared when a file needs it; one
+whose cross compiler is missing is skipped with a note).  Files whose
+original builds in none are listed apart and not counted.
 
 Exit status: 0 every converted file builds, 1 a converted file whose
 original builds does not, 2 usage or setup error.
@@ -45,6 +50,7 @@ from collections import Counter
 
 from mmprep import kbuild
 from mmprep import records as R
+from mmprep.verify import configs as C
 
 PROG = "mmprep-verify"
 # scripts/
@@ -56,9 +62,9 @@ TOOLS = ("make", "gcc", "flex", "bison", "bc", "sparse", "patch", "spatch")
 CANDIDATES = r"\.mmap[[:space:]]*=|success_hook|error_hook"
 BACKPORT_HEADERS = ("include/linux/mmap_prepare_backport_types.h",
 		    "include/linux/mmap_prepare_backport.h")
-# the architectures whose arch/ files the build compiles
-ARCHES = frozenset(("x86",))
-CONFIG = "x86_64 allmodconfig"
+# the arch/ folders of the first configuration: the first includer of a
+# changed header is one it compiles, as far as the path tells
+ARCHES = C.CONFIGS[0].arches
 
 
 class VerifyError(Exception):
@@ -237,7 +243,14 @@ class Verify:
 		self.json_tmp = None
 		self.src = None
 		self.lock = None
+		# configuration skipped notes
 		self.notes = []
+		self.skipped = []
+		# name -> whether it is prepared in this run
+		self.ready_configs = {}
+		self.t_prepare_other = 0.0
+		self.built_in = {}
+		self.first = C.CONFIGS[0]
 
 	def now(self):
 		return int(time.time()) - self.t0
@@ -288,7 +301,6 @@ class Verify:
 			if not os.path.lexists(os.path.join(ksrc, p)):
 				die("%s: no such file or folder in %s" % (p, ksrc))
 		self.work = os.path.join(cache, "verify-6.12")
-		self.obj = os.path.join(self.work, "build")
 		self.logs = os.path.join(self.work, "logs")
 		os.makedirs(self.work, exist_ok=True)
 		self.lock = open(os.path.join(self.work, ".lock"), "w")
@@ -338,27 +350,59 @@ class Verify:
 			shutil.copy2(path, path + ".mmprep-verify")
 			os.replace(path + ".mmprep-verify", path)
 
-	def configure(self):
-		"""build/: allmodconfig once, then prepare (incremental)."""
-		obj, logs = self.obj, self.logs
+	def obj(self, cfg):
+		"""The O= folder of a configuration."""
+		return os.path.join(self.work, cfg.folder)
+
+	def configure(self, cfg):
+		"""The O= folder of cfg: allmodconfig with its fragment once (again
+		when the recipe changed), then prepare (incremental).  Its
+		failure: (log, what) (None when it is ready)."""
+		obj, logs = self.obj(cfg), self.logs
 		os.makedirs(obj, exist_ok=True)
 		marker = os.path.join(obj, ".mmprep-verify-config")
-		if not os.path.isfile(marker) or not os.path.isfile(os.path.join(obj, ".config")):
-			say("configuring %s (x86_64 allmodconfig; once)" % obj)
+		recipe = cfg.recipe()
+		if read_text(marker) != recipe or not os.path.isfile(os.path.join(obj, ".config")):
+			say("configuring %s (%s allmodconfig; once)" % (obj, cfg.name))
 			if os.path.lexists(marker):
 				os.unlink(marker)
-			log = os.path.join(logs, "config")
-			if self.run_to(log, ["make", "-s", "-C", self.src, "O=" + obj, "allmodconfig"]):
-				tail(log)
-				die("make allmodconfig failed")
+			log = os.path.join(logs, cfg.log("config"))
+			env = dict(os.environ, KCONFIG_ALLCONFIG=cfg.fragment)
+			if self.run_to(log, ["make", "-s", "-C", self.src, "O=" + obj] + cfg.make_args()
+				       + ["allmodconfig"], env=env):
+				return log, "make allmodconfig failed"
 			with open(marker, "w") as fp:
-				fp.write("allmodconfig\n")
-		say("make prepare modules_prepare")
-		log = os.path.join(logs, "prepare")
-		if self.run_to(log, ["make", "-s", "-C", self.src, "O=" + obj, "-j%d" % self.o.jobs,
-				     "prepare", "modules_prepare"]):
-			tail(log)
-			die("make prepare failed in %s (see %s)" % (obj, log))
+				fp.write(recipe)
+		say("make prepare modules_prepare" + ("" if cfg is self.first else " in " + obj))
+		log = os.path.join(logs, cfg.log("prepare"))
+		if self.run_to(log, ["make", "-s", "-C", self.src, "O=" + obj, "-j%d" % self.o.jobs]
+			       + cfg.make_args() + ["prepare", "modules_prepare"]):
+			return log, "make prepare failed in %s (see %s)" % (obj, log)
+		return None
+
+	def ready(self, cfg):
+		"""Whether a configuration after the first can build: its compiler
+		is there and its folder is prepared (once per run).  When it
+		cannot, a note says why."""
+		if cfg.name in self.ready_configs:
+			return self.ready_configs[cfg.name]
+		t = time.time()
+		ok = False
+		if not cfg.available():
+			self.skipped.append(cfg.name)
+			self.notes.append("configuration %s skipped: %s is missing (Debian package %s)"
+					  % (cfg.name, cfg.compiler(), cfg.package))
+		else:
+			failed = self.configure(cfg)
+			if failed:
+				self.skipped.append(cfg.name)
+				tail(failed[0])
+				self.notes.append("configuration %s skipped: %s" % (cfg.name, failed[1]))
+			else:
+				ok = True
+		self.ready_configs[cfg.name] = ok
+		self.t_prepare_other += time.time() - t
+		return ok
 
 	def stamp(self):
 		"""The cache must never change: a write through a hard link of src/
@@ -468,11 +512,11 @@ class Verify:
 
 	# --- building --------------------------------------------------------
 
-	def build(self, stage, cfiles):
-		"""make -k the objects of cfiles; the files whose object was built.
-		The output goes to logs/STAGE.make (grouped by target with
-		-Otarget)."""
-		obj = self.obj
+	def build(self, cfg, stage, cfiles):
+		"""make -k the objects of cfiles in the folder of cfg; the files
+		whose object was built.  The output goes to logs/STAGE.make
+		(grouped by target with -Otarget)."""
+		obj = self.obj(cfg)
 		targets = []
 		for f in cfiles:
 			o = f[:-2] + ".o"
@@ -492,8 +536,8 @@ class Verify:
 		check = " ".join(shlex.quote(w) for w in (
 			sys.executable or "python3", "-m", "mmprep.verify", "--kbuild-checker=" + stage))
 		self.run_to(os.path.join(self.logs, stage + ".make"),
-			    ["make", "-C", self.src, "O=" + obj, "-k", "-j%d" % self.o.jobs, "-Otarget",
-			     "C=1", "CHECK=" + check] + targets, env=env)
+			    ["make", "-C", self.src, "O=" + obj, "-k", "-j%d" % self.o.jobs, "-Otarget"]
+			    + cfg.make_args() + ["C=1", "CHECK=" + check] + targets, env=env)
 		return [f for f in cfiles if os.path.isfile(os.path.join(obj, f[:-2] + ".o"))]
 
 	def first_error(self, stage, f):
@@ -509,8 +553,26 @@ class Verify:
 				return line.replace(self.src + "/", "")
 		return ""
 
+	def cc_warnings(self, stage, f):
+		"""The compiler's (and objtool's) warnings in the output of f's
+		target in logs/STAGE.make: [(the warning without its line and
+		column, the line as printed)], in the order printed."""
+		o = f[:-2] + ".o"
+		inblock = False
+		out = []
+		for line in read_text(os.path.join(self.logs, stage + ".make")).split("\n"):
+			if re.match(r"^  [A-Z][A-Z_0-9]* ", line):
+				inblock = line.split()[-1] == o
+				continue
+			line = line.replace(self.src + "/", "")
+			m = inblock and re.match(r"^(.*?)(?::[0-9]+){0,2}: warning: (.*)$", line)
+			if m:
+				out.append(("%s: warning: %s" % (m.group(1), m.group(2)), line))
+		return out
+
 	def build_both(self):
-		"""The originals, then the converted files, in the same build folder."""
+		"""The originals, then the converted files, each in the folder of
+		the first configuration that builds its original."""
 		cfiles = [f for f, why in self.subj if f.endswith(".c")]
 		keep = os.path.join(self.tmp, "converted-tree")
 		for f in self.changed:
@@ -519,14 +581,28 @@ class Verify:
 			if os.path.exists(os.path.join(self.ksrc, f)):
 				shutil.copy2(os.path.join(self.ksrc, f), os.path.join(self.src, f))
 		say("building the %d original objects" % len(cfiles))
-		self.orig_ok = set(self.build("orig", cfiles))
+		# file -> the configuration that built its original
+		self.built_in = {}
+		left = cfiles
+		for cfg in C.CONFIGS:
+			todo = left if cfg is self.first else [f for f in left if cfg.may_build(f)]
+			if not todo or (cfg is not self.first and not self.ready(cfg)):
+				continue
+			if cfg is not self.first:
+				say("building %d original objects in %s" % (len(todo), cfg.name))
+			for f in self.build(cfg, cfg.stage("orig"), todo):
+				self.built_in[f] = cfg
+			left = [f for f in left if f not in self.built_in]
 		self.t_orig = self.now()
 		for f in self.changed:
 			shutil.move(os.path.join(keep, f), os.path.join(self.src, f))
 		# Only what built originally is built converted.
-		cfiles = [f for f in cfiles if f in self.orig_ok]
-		say("building the %d converted objects" % len(cfiles))
-		self.conv_ok = set(self.build("conv", cfiles))
+		say("building the %d converted objects" % len(self.built_in))
+		self.conv_ok = set()
+		for cfg in C.CONFIGS:
+			todo = [f for f in cfiles if self.built_in.get(f) is cfg]
+			if todo:
+				self.conv_ok.update(self.build(cfg, cfg.stage("conv"), todo))
 		self.t_conv = self.now()
 
 	# --- results ---------------------------------------------------------
@@ -561,21 +637,26 @@ class Verify:
 		fns = ",".join(r["function"] for r in self.converted_recs(f))
 		res = {"file": f, "why": why, "changed": f in self.changed,
 		       "rules": self.all_rules(f), "functions": fns.split(",") if fns else [],
-		       "kind": "object" if f.endswith(".c") else "other",
+		       "kind": "object" if f.endswith(".c") else "other", "config": None,
 		       "original_builds": False, "compiled": None, "original_error": None,
 		       "error": None, "rules_at_fault": None, "sparse_new_warnings": [],
+		       "compiler_new_warnings": [],
 		       "findings_count": None, "findings": [], "analyzer_error": None}
 		if res["kind"] != "object":
 			return res
-		if f not in self.orig_ok:
+		cfg = self.built_in.get(f)
+		if cfg is None:
+			# the error of the first configuration
 			res["original_error"] = self.first_error("orig", f) or \
 				"no object and no compiler error (see %s/orig.make)" % logs
 			return res
+		orig, conv = cfg.stage("orig"), cfg.stage("conv")
+		res["config"] = cfg.name
 		res["original_builds"] = True
 		res["compiled"] = f in self.conv_ok
 		if not res["compiled"]:
-			err = self.first_error("conv", f) or \
-				"no object and no compiler error (see %s/conv.make)" % logs
+			err = self.first_error(conv, f) or \
+				"no object and no compiler error (see %s/%s.make)" % (logs, conv)
 			res["error"] = err
 			m = re.match(r"^%s:([0-9]*):" % re.escape(f), err)
 			line = int(m.group(1)) if m and m.group(1) else 0
@@ -587,17 +668,25 @@ class Verify:
 			return res
 		base = os.path.join(logs, "%s", f)
 		res["sparse_new_warnings"] = new_lines(
-			sparse_lines(base % "orig" + ".sparse", self.src),
-			sparse_lines(base % "conv" + ".sparse", self.src))
-		rc = read_text(base % "conv" + ".check.rc").strip()
+			sparse_lines(base % orig + ".sparse", self.src),
+			sparse_lines(base % conv + ".sparse", self.src))
+		# The warnings of the compiler, compared the same way; the
+		# converted file's own lines, as printed (with line numbers).
+		left = Counter(k for k, line in self.cc_warnings(orig, f))
+		for k, line in self.cc_warnings(conv, f):
+			if left[k]:
+				left[k] -= 1
+			else:
+				res["compiler_new_warnings"].append(line)
+		rc = read_text(base % conv + ".check.rc").strip()
 		if rc:
-			found = [x for x in json_lines(base % "conv" + ".check")
+			found = [x for x in json_lines(base % conv + ".check")
 				 if x.get("status") == "finding"]
 			res["findings_count"] = len(found)
 			res["findings"] = [{"line": x.get("line"), "check": x.get("check"),
 					    "message": x.get("message")} for x in found]
 			if not rc.isdigit() or int(rc) >= 2:
-				err = [l for l in read_text(base % "conv" + ".check.err").split("\n") if l]
+				err = [l for l in read_text(base % conv + ".check.err").split("\n") if l]
 				res["analyzer_error"] = err[0] if err else "mmprep-check failed"
 		else:
 			res["analyzer_error"] = "mmprep-check did not run"
@@ -616,11 +705,15 @@ class Verify:
 			sp = str(len(r["sparse_new_warnings"])) if r["compiled"] else "-"
 			nf = "-" if r["findings_count"] is None else str(r["findings_count"])
 			rules = ",".join(r["rules"]) if r["why"] == "converted" else "(%s)" % r["why"]
+			if r["config"] != self.first.name:
+				rules += " [%s]" % r["config"]
 			w(pad(r["file"], 52) + pad(yn[r["compiled"]], 10) + pad(sp, 9) + pad(nf, 10)
 			  + rules + "\n")
 			if r["compiled"] is False:
 				w("    error: %s\n    rule at fault: %s\n" % (jq_text(r["error"]),
 									 jq_text(r["rules_at_fault"])))
+			for s in r["compiler_new_warnings"]:
+				w("    cc: %s\n" % s)
 			for s in r["sparse_new_warnings"]:
 				w("    sparse: %s\n" % s)
 			for x in r["findings"]:
@@ -630,8 +723,10 @@ class Verify:
 				w("    mmprep-check: %s\n" % r["analyzer_error"])
 		notbuilt = [r for r in files if not r["original_builds"]]
 		if notbuilt:
-			w("\nNot counted: %d file(s) whose 6.12 original does not build in this "
-			  "configuration (%s):\n" % (len(notbuilt), CONFIG))
+			tried = [c.name for c in C.CONFIGS if self.ready_configs.get(c.name)]
+			w("\nNot counted: %d file(s) whose 6.12 original builds in no configuration "
+			  "here (%s; the error in %s):\n" % (len(notbuilt), ", ".join(tried),
+							   self.first.name))
 			for r in notbuilt:
 				w("  %s: %s\n" % (r["file"], jq_text(r["original_error"])
 						   if r["kind"] == "object" else "not an object file"))
@@ -648,7 +743,11 @@ class Verify:
 					kver.append(w[2] if len(w) > 2 else "")
 		return {
 			"date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-			"tree": self.ksrc, "kernel": ".".join(kver), "config": CONFIG,
+			"tree": self.ksrc, "kernel": ".".join(kver),
+			# the configurations that built an original (the first at least)
+			"config": [c.name for c in C.CONFIGS
+				   if c is self.first or c in self.built_in.values()],
+			"configs_skipped": self.skipped,
 			"compiler": first_line(["gcc", "--version"]),
 			"sparse": first_line(["sparse", "--version"]),
 			"api": "7.2", "paths": self.o.paths, "jobs": self.o.jobs,
@@ -667,6 +766,8 @@ class Verify:
 			"files_failed": sum(1 for r in files if r["compiled"] is False),
 			"files_sparse_new_warnings": sum(1 for r in files if r["sparse_new_warnings"]),
 			"sparse_new_warnings": sum(len(r["sparse_new_warnings"]) for r in files),
+			"files_compiler_new_warnings": sum(1 for r in files if r["compiler_new_warnings"]),
+			"compiler_new_warnings": sum(len(r["compiler_new_warnings"]) for r in files),
 			"files_with_findings": sum(1 for r in files if (r["findings_count"] or 0) > 0),
 			"findings": sum(r["findings_count"] or 0 for r in files),
 			"files_analyzer_error": sum(1 for r in files if r["analyzer_error"] is not None),
@@ -693,7 +794,11 @@ class Verify:
 		self.t0 = int(time.time())
 		self.scratch_tree()
 		t_copy = self.now()
-		self.configure()
+		failed = self.configure(self.first)
+		if failed:
+			tail(failed[0])
+			die(failed[1])
+		self.ready_configs[self.first.name] = True
 		t_prepare = self.now()
 		self.stamp()
 		self.run_converter()
@@ -707,19 +812,22 @@ class Verify:
 		files = [self.file_result(f, why) for f, why in self.subj]
 		self.table(files)
 		t_total = self.now()
+		other = int(self.t_prepare_other)
 		data = self.summary(files, {
 			"copy_and_backport": t_copy, "prepare": t_prepare - t_copy,
-			"convert": t_convert - t_prepare, "build_original": self.t_orig - t_convert,
+			"convert": t_convert - t_prepare, "prepare_other_configs": other,
+			"build_original": self.t_orig - t_convert - other,
 			"build_converted": self.t_conv - self.t_orig, "total": t_total})
 		self.write_json(data)
 		w = sys.stdout.write
 		w("\nhooks: %d converted, %d declined, %d errors\n" % (
 			data["hooks_converted"], data["hooks_declined"], data["hooks_error"]))
 		w("files: %d converted, %d not built originally, %d checked: %d compiled, %d failed, "
-		  "%d with new sparse warnings, %d with findings\n" % (
+		  "%d with new compiler warnings, %d with new sparse warnings, %d with findings\n" % (
 			  data["files_converted"], data["files_not_built_originally"],
 			  data["files_checked"], data["files_compiled_ok"], data["files_failed"],
-			  data["files_sparse_new_warnings"], data["files_with_findings"]))
+			  data["files_compiler_new_warnings"], data["files_sparse_new_warnings"],
+			  data["files_with_findings"]))
 		s = data["seconds"]
 		w("time: %d s (convert %d s, original %d s, converted %d s)\n" % (
 			s["total"], s["convert"], s["build_original"], s["build_converted"]))
@@ -732,7 +840,7 @@ class Verify:
 		notes += ["converter %s: %s:%s: %s: %s" % (r["status"], r["file"], r["line"],
 							   r["function"], r.get("reason", ""))
 			  for r in self.recs if r["status"] not in ("converted", "declined")]
-		for n in notes:
+		for n in notes + self.notes:
 			w("note: %s\n" % n)
 		say("summary in %s, logs in %s" % (o.out_json, self.logs))
 		return 0 if data["files_failed"] == 0 else 1
