@@ -25,7 +25,7 @@ import tempfile
 import textwrap
 import time
 
-from mmprep import api
+from mmprep import api, kbuild
 
 PROG = 'mmprep-series'
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -322,6 +322,8 @@ class Union:
 
 
 IDENT = re.compile(r'[A-Za-z_][A-Za-z0-9_]*')
+# the arch/ folders of the build --verify compiles in
+X86 = frozenset(('x86',))
 
 
 def changed_lines(old, new):
@@ -1264,28 +1266,9 @@ def cache_dir():
 
 def users(src, header, old, new):
     """The .c files that include HEADER and name an identifier that only its changed
-    lines have, and the first one an x86 build compiles (as mmprep-verify does)."""
-    if header.startswith('include/') or re.match(r'arch/[^/]+/include/', header):
-        d = '.'
-        inc = header.split('include/', 1)[1]
-        pat = r'#include[[:space:]]*[<"]%s[>"]' % re.escape(inc)
-    else:
-        d = os.path.dirname(header) or '.'
-        pat = r'#include[[:space:]]*["<]([^">]*/)?%s[">]' % re.escape(os.path.basename(header))
-    p = run(['grep', '-rlE', '--include=*.c', pat, '--', d], cwd=src, check=False)
-    inc = sorted(os.path.normpath(x) for x in p.stdout.splitlines() if x)
-    if not inc:
-        return []
-    ch = collections.Counter(i for ln in changed_lines(old, new) for i in IDENT.findall(ln))
-    al = collections.Counter(IDENT.findall(old)) + collections.Counter(IDENT.findall(new))
-    ids = [i for i, c in ch.items() if al[i] == c and i not in ('desc', 'vm_area_desc')]
-    first = next((f for f in inc if not f.startswith('arch/') or f.startswith('arch/x86/')),
-                 inc[0])
-    out = {first}
-    if ids:
-        p = run(['grep', '-lwF', '-e', '\n'.join(ids), '--'] + inc, cwd=src, check=False)
-        out |= set(p.stdout.split())
-    return sorted(out)
+    code has, and the first one an x86 build compiles (mmprep.kbuild, as mmprep-verify
+    and the gate choose them)."""
+    return sorted(set(kbuild.header_users(src, header, old, new, X86)))
 
 
 def make_objs(src, obj, files, jobs, log):

@@ -59,9 +59,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
 
-from mmprep import api
+from mmprep import api, kbuild
 
 from . import build, match, patchpaths, report, source, tools
 
@@ -704,47 +703,24 @@ class Gate:
 
 	def header_users(self):
 		"""{header: [.c files]}: for each touched header, the .c files that
-		include it and name an identifier only its changed lines have, and
-		the first includer the build compiles (as mmprep-verify chooses)."""
+		include it and name an identifier only its changed code has, and,
+		when no touched file includes it, the first includer the build
+		compiles (mmprep.kbuild, as mmprep-verify chooses)."""
 		users = {}
-		other_arch = None
+		arches = None
+		built = None
 		if self.obj:
 			archs = os.path.join(self.obj, "arch")
-			mine = set(os.listdir(archs)) if os.path.isdir(archs) else set()
-			other_arch = lambda f: f.startswith("arch/") and f.split("/")[1] not in mine
-		else:
-			other_arch = lambda f: False
+			arches = set(os.listdir(archs)) if os.path.isdir(archs) else set()
+			built = lambda f: os.path.isfile(build.cmdfile_of(self.obj, f))
 		for s, a, b in self.headers:
 			h = b if s != "D" else a
 			if not h.endswith(".h"):
 				continue
-			incl = self.includers(h)
-			# a touched file that includes it is compiled anyway
-			reached = any(f in self.head_c for f in incl)
-			incl = [f for f in incl if f not in self.head_c]
-			if not incl:
-				continue
-			# identifiers of the code, not of comments
-			old = source.code_only(self.side_text(self.based, a))
-			new = source.code_only(self.side_text(self.wt, b)) if s != "D" else ""
-			changed = Counter()
-			for line in (set(old.split("\n")) ^ set(new.split("\n"))):
-				changed.update(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", line))
-			whole = Counter(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", old + "\n" + new))
-			ids = {i for i, n in changed.items() if whole[i] == n} - {"desc", "vm_area_desc"}
-			ours = [f for f in incl if not other_arch(f)]
-			built = [f for f in ours if self.obj and os.path.isfile(build.cmdfile_of(self.obj, f))]
-			chosen = []
-			if not reached:
-				chosen.append((built or ours or incl)[0])
-			if ids:
-				idre = re.compile(r"(?<![A-Za-z0-9_])(%s)(?![A-Za-z0-9_])" %
-						  "|".join(re.escape(i) for i in sorted(ids)))
-				for f in incl:
-					if f in chosen or other_arch(f):
-						continue
-					if idre.search(self.side_text(self.top, f)):
-						chosen.append(f)
+			old = self.side_text(self.based, a)
+			new = self.side_text(self.wt, b) if s != "D" else ""
+			chosen = kbuild.header_users(self.top, h, old, new, arches, built=built,
+						     compiled=self.head_c, any_arch=False, git=True)
 			if len(chosen) > MAX_USERS:
 				self.note("%s: %d files include it and name what changed; the first %d are "
 					  "compiled" % (h, len(chosen), MAX_USERS))
@@ -752,34 +728,6 @@ class Gate:
 			if chosen:
 				users[h] = chosen
 		return users
-
-	def includers(self, h):
-		"""The .c files of the tree that include the header h: by its
-		include/ path for a public header; for a private one, by a quoted
-		path that leads to it from the includer's folder, or by its bare
-		name from the header's own folder and below (mmprep-verify's
-		choice)."""
-		m = re.match(r"^(?:arch/[^/]+/)?include/(.*)$", h)
-		if m:
-			pat = r'#include[[:space:]]*[<"]%s[>"]' % re.escape(m.group(1))
-		else:
-			pat = r'#include[[:space:]]*"([^"]*/)?%s"' % re.escape(os.path.basename(h))
-		p = self.git("grep", "-l", "-E", pat, "--", "*.c", check=False)
-		files = sorted(set(decode(p.stdout).split("\n")) - {""})
-		if m:
-			return files
-		hdir = os.path.dirname(h)
-		inc = re.compile(r'^\s*#\s*include\s*"([^"]+)"', re.M)
-		out = []
-		for f in files:
-			fdir = os.path.dirname(f)
-			for x in inc.findall(self.side_text(self.top, f)):
-				if os.path.normpath(os.path.join(fdir, x)) == h or \
-				   (os.path.basename(x) == os.path.basename(h) and
-				    (fdir + "/").startswith(hdir + "/" if hdir else "")):
-					out.append(f)
-					break
-		return out
 
 	@staticmethod
 	def side_text(d, f):
