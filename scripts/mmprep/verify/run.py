@@ -678,6 +678,16 @@ class Verify:
 				left[k] -= 1
 			else:
 				res["compiler_new_warnings"].append(line)
+		if res["compiler_new_warnings"]:
+			# allmodconfig builds with CONFIG_WERROR=y: a warning the
+			# conversion adds breaks that build (the configurations here
+			# turn it off only so that the original's own warnings do not)
+			first = re.sub(r"^%s/" % re.escape(self.src), "", res["compiler_new_warnings"][0])
+			res["compiled"] = False
+			res["error"] = "%s (new: an error with CONFIG_WERROR=y)" % first
+			m = re.match(r"^%s:([0-9]*):" % re.escape(f), first)
+			fault = self.rules_at(f, int(m.group(1)) if m and m.group(1) else 0)
+			res["rules_at_fault"] = fault or "no converted hook in this file: " + why
 		rc = read_text(base % conv + ".check.rc").strip()
 		if rc:
 			found = [x for x in json_lines(base % conv + ".check")
