@@ -173,6 +173,14 @@ static inline bool is_shared_maywrite(const vma_flags_t *flags)
 	return vma_flags_test_all(flags, VMA_SHARED_BIT, VMA_MAYWRITE_BIT);
 }
 
+#ifndef CONFIG_MMU
+/* 7.0 form of is_nommu_shared_mapping(): the descriptor's flags by pointer. */
+static inline bool is_nommu_shared_vma_flags(const vma_flags_t *flags)
+{
+	return vma_flags_test_any(flags, VMA_MAYSHARE_BIT, VMA_MAYOVERLAY_BIT);
+}
+#endif
+
 /* The same tests on an existing VMA (for .mmap hooks and fault handlers). */
 
 static __always_inline bool vma_test(const struct vm_area_struct *vma, vma_flag_t bit)
