@@ -142,10 +142,19 @@ def parse_shard(text):
 	return (i, n)
 
 
+def c_key(path):
+	"""The order every tool sorts paths in: by bytes, as LC_ALL=C sort does."""
+	return path.encode("utf-8", "surrogateescape")
+
+
+def c_sorted(items):
+	"""Sorted and unique the way LC_ALL=C sort -u does."""
+	return sorted(set(items), key=c_key)
+
+
 def shard(items, spec):
 	"""The items (sorted the way the tools sort paths) of shard spec (I, N)."""
-	items = sorted(set(items), key=lambda s: s.encode("utf-8", "surrogateescape"))
-	return [x for i, x in enumerate(items) if in_shard(i, spec)]
+	return [x for i, x in enumerate(c_sorted(items)) if in_shard(i, spec)]
 
 
 def read(lines, where="-"):

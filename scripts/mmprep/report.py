@@ -126,11 +126,6 @@ def absolute(path):
 	return norm if _same(norm, path) else os.path.realpath(path)
 
 
-def c_sorted(items):
-	"""Sorted and unique the way LC_ALL=C sort -u does."""
-	return sorted(set(items), key=os.fsencode)
-
-
 def digits(text):
 	"""A count the shell scripts accept: digits only, not "0"."""
 	return bool(re.fullmatch(r"[0-9]+", text)) and text != "0"
@@ -497,6 +492,17 @@ class Report:
 	def path(self, name):
 		return os.path.join(self.work, name)
 
+	def child(self, cmd, cwd, out, err):
+		"""Run a tool, known to stop() while it runs; its exit status as
+		the shell gives it (128 + N for a signal)."""
+		p = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err)
+		with self.lock:
+			self.children.add(p)
+		rc = p.wait()
+		with self.lock:
+			self.children.discard(p)
+		return 128 - rc if rc < 0 else rc
+
 	# -- the analyzer, one run per file, in parallel -------------------
 	def check_one(self, n, f, key, cwd):
 		"""The analyzer on f (from the top of the tree) into check.N.jsonl,
@@ -508,14 +514,7 @@ class Report:
 		if self.o.build:
 			cmd += ["-p", self.o.build]
 		with open(res, "wb") as out, open(res + ".err", "wb") as err:
-			p = subprocess.Popen(cmd + [f], cwd=cwd, stdout=out, stderr=err)
-			with self.lock:
-				self.children.add(p)
-			rc = p.wait()
-			with self.lock:
-				self.children.discard(p)
-		if rc < 0:
-			rc = 128 - rc
+			rc = self.child(cmd + [f], cwd, out, err)
 		with open(res, "rb") as fp:
 			data = fp.read()
 		if rc >= 2 and b'"status"' not in data:
@@ -621,16 +620,8 @@ class Report:
 			self.say("convert: %d file(s), one converter run" % len(files))
 		dest = self.path("convert.jsonl")
 		with open(dest, "wb") as out, open(self.path("convert.err"), "wb") as err:
-			p = subprocess.Popen([self.tools.conv, "--json", "--api=" + self.o.api,
-					      "-j", self.o.jobs, "--"] + files,
-					     cwd=cwd, stdout=out, stderr=err)
-			with self.lock:
-				self.children.add(p)
-			rc = p.wait()
-			with self.lock:
-				self.children.discard(p)
-		if rc < 0:
-			rc = 128 - rc
+			rc = self.child([self.tools.conv, "--json", "--api=" + self.o.api,
+					 "-j", self.o.jobs, "--"] + files, cwd, out, err)
 		if rc >= 2:
 			with open(self.path("convert.err"), "rb") as fp:
 				msg = fp.read().split(b"\n", 1)[0].decode("utf-8", "surrogateescape")
@@ -677,7 +668,7 @@ class Report:
 		check_list = [r.get("file") for r in read_records(scan)
 			      if r.get("kind") == "binding" and isinstance(r.get("hook"), str)
 			      and r["hook"].endswith("mmap_prepare") and isinstance(r.get("file"), str)]
-		check_list = c_sorted(check_list + grep_l(["-E", ACTION_RE], convert_list, tree))
+		check_list = R.c_sorted(check_list + grep_l(["-E", ACTION_RE], convert_list, tree))
 		if check_list and not self.tools.check_version:
 			self.say("%s is not built (make): no analyzer findings" % self.tools.check)
 			check_list = []

@@ -167,11 +167,6 @@ def norm_path(p):
 	return re.sub(r"//+", "/", p)
 
 
-def c_sorted(items):
-	"""Sorted the way LC_ALL=C sort does."""
-	return sorted(set(items), key=lambda s: os.fsencode(s))
-
-
 def prefilter(paths):
 	"""The files to examine: a hook is bound by an ".mmap =" initialiser of
 	a struct file_operations; code on the 6.19-7.1 action API names
@@ -190,7 +185,7 @@ def prefilter(paths):
 			files.append(p)
 		else:
 			die("%s: no such file or directory" % p)
-	return c_sorted(norm_path(f) for f in files)
+	return R.c_sorted(norm_path(f) for f in files)
 
 
 def search_root():
@@ -328,13 +323,13 @@ class Run:
 		own = {}
 		for fn, f in globs:
 			own[fn] = f
-		names = c_sorted(own)
+		names = R.c_sorted(own)
 		root = search_root()
 		cwd = os.getcwd()
 		files = grep_files(["-rlIE", "--include=*.c", "--include=*.h", "|".join(names), "--", root])
 		word = re.compile(WORD % ("(?:" + "|".join(map(re.escape, names)) + ")"))
 		hits = []
-		for path in c_sorted(files):
+		for path in R.c_sorted(files):
 			try:
 				text = read_text(path)
 			except OSError:
@@ -419,8 +414,8 @@ class Run:
 		ix = IX.Index(root, xs)
 		self.index = ix
 		out = {}
-		for f in c_sorted(xs):
-			binders = c_sorted(xs[f])
+		for f in R.c_sorted(xs):
+			binders = R.c_sorted(xs[f])
 			defs = [u for u in ix.definitions(f, static=False)
 				if u.path.endswith(".c") and IX.hook_signature(u.params)]
 			if len(defs) != 1:
@@ -468,7 +463,7 @@ class Run:
 			self.xdefs[f] = d
 			self.xbinders[f] = binders
 			if block is None:
-				out[f] = (deff, c_sorted(files))
+				out[f] = (deff, R.c_sorted(files))
 				continue
 			where = rel(block.path)
 			if where.startswith("/"):
@@ -537,7 +532,7 @@ class Run:
 			# nothing.
 			self.runner.env["MMPREP_XDEF"] = " ".join(xdef) + " "
 			self.global_flags += ["-D", "nested"]
-			self.effects_more(c_sorted(f for fn, f in globs if fn in xdef), xdef)
+			self.effects_more(R.c_sorted(f for fn, f in globs if fn in xdef), xdef)
 		mine = set(f for fn, f in globs if fn in clear)
 		for f in mine:
 			self.number(f)
@@ -555,8 +550,8 @@ class Run:
 					done.add(r["function"])
 		if not done:
 			return
-		self.runner.env["MMPREP_GLOBAL"] = " ".join(c_sorted(done)) + " "
-		other = c_sorted(p for f in done for p in ok.get(f, ()))
+		self.runner.env["MMPREP_GLOBAL"] = " ".join(R.c_sorted(done)) + " "
+		other = R.c_sorted(p for f in done for p in ok.get(f, ()))
 		self.run_list([self.number(p) for p in other])
 
 	# -- helpers that take the VMA with their hooks ------------------------
@@ -651,7 +646,7 @@ class Run:
 
 	@staticmethod
 	def helper_files(groups, pl):
-		return c_sorted(set(k[0] for g in groups for k in g["hooks"]) |
+		return R.c_sorted(set(k[0] for g in groups for k in g["hooks"]) |
 				set(pl.helpers[n]["file"] for g in groups for n in g["try"]))
 
 	def helper_effects(self, pl, names):
@@ -675,7 +670,7 @@ class Run:
 			# a hook global_pass cleared but did not convert (it passes
 			# its VMA to a helper) is still cleared here
 			glob = set(self.runner.env.get("MMPREP_GLOBAL", "").split()) | self.cleared
-			self.runner.env["MMPREP_GLOBAL"] = " ".join(c_sorted(glob)) + " "
+			self.runner.env["MMPREP_GLOBAL"] = " ".join(R.c_sorted(glob)) + " "
 		batch = []
 		for f in files:
 			n = self.number(f)

@@ -85,11 +85,6 @@ def say(msg):
 	sys.stderr.flush()
 
 
-def csort(items):
-	"""items sorted the way LC_ALL=C sort does (by bytes)."""
-	return sorted(items, key=lambda s: s.encode("utf-8", "surrogateescape"))
-
-
 def read_text(path):
 	"""The text of a log or source file ("" when it does not exist)."""
 	try:
@@ -204,7 +199,7 @@ def sparse_lines(path, src):
 		cur = where + ": " + msg
 	if cur:
 		out.append(cur)
-	return csort(out)
+	return sorted(out, key=R.c_key)
 
 
 def new_lines(old, new):
@@ -480,7 +475,7 @@ class Verify:
 		single = [f for f in p.stdout.decode("utf-8", "surrogateescape").split("\0")
 			  if f and f not in backport]
 		changed = []
-		for f in csort(single):
+		for f in R.c_sorted(single):
 			orig = os.path.join(self.ksrc, f)
 			if not os.path.exists(orig) or \
 			   not filecmp.cmp(orig, os.path.join(self.src, f), shallow=False):
@@ -491,7 +486,7 @@ class Verify:
 		"""[(file, why)]: the files with a converted hook, the other .c files
 		the converter changed, and the users of a header it changed
 		(mmprep.kbuild.header_users), sorted."""
-		self.converted = csort({r["file"] for r in self.recs if r["status"] == "converted"})
+		self.converted = R.c_sorted({r["file"] for r in self.recs if r["status"] == "converted"})
 		conv = set(self.converted)
 		subj = {}
 		for f in self.converted:
@@ -508,7 +503,7 @@ class Verify:
 			for f in kbuild.header_users(self.src, h, old, new, ARCHES):
 				subj.setdefault(f, "includes " + h)
 		self.subj = [tuple(l.split("\t", 1)) for l in
-			     csort("%s\t%s" % (f, why) for f, why in subj.items())]
+			     R.c_sorted("%s\t%s" % (f, why) for f, why in subj.items())]
 
 	# --- building --------------------------------------------------------
 
@@ -614,7 +609,7 @@ class Verify:
 		rules = set()
 		for r in self.converted_recs(f):
 			rules.update(x for x in r.get("rule", "").split(",") if x)
-		return csort(rules)
+		return R.c_sorted(rules)
 
 	def rules_at(self, f, line):
 		"""The rules of the converted hook whose function holds line in the
