@@ -1008,14 +1008,12 @@ def file_effects(path, tree, an=None, extra=()):
 		d = src.funcs[h]
 		toks = tokens(d["body"])
 		calls = set()
-		for i in range(len(toks) - 1):
-			if re.match(r"[A-Za-z_]\w*$", toks[i]) and toks[i + 1] == "(" and \
-			   toks[i] not in KEYWORDS and (i == 0 or toks[i - 1] not in ("->", ".")):
-				calls.add(toks[i])
-				args = [text_of(a) for a in split_args(toks[i + 2:match_close(toks, i + 1)])]
-				ck = call_key(toks[i], args)
-				if ck != toks[i] and ck not in out["calls"]:
-					out["calls"][ck] = summarize(an.effects_of(toks[i], src.path, args, 1))
+		for _, name, argtoks, _ in _call_sites(toks):
+			calls.add(name)
+			args = [text_of(a) for a in argtoks]
+			ck = call_key(name, args)
+			if ck != name and ck not in out["calls"]:
+				out["calls"][ck] = summarize(an.effects_of(name, src.path, args, 1))
 		for c in sorted(calls):
 			if c in out["functions"]:
 				continue
