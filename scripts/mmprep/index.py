@@ -27,6 +27,31 @@ import subprocess
 from mmprep import effects as E
 
 WORDC = "A-Za-z0-9_"
+# grep runs in the C locale: the names are ASCII, GNU grep matches a -w
+# alternation about twice as fast there as in a UTF-8 locale (2.3 s against
+# 4.7 s for 24 names over the 6.12 tree), and a file with bytes that are
+# not UTF-8 (a Latin-1 comment) is still text for -I.
+GREP_ENV = dict(os.environ, LC_ALL="C")
+
+
+def grep(args):
+	"""Start grep ARGS (a missing match is no error): the process, its
+	output on .stdout."""
+	return subprocess.Popen(["grep"] + args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+				env=GREP_ENV)
+
+
+def grep_files(*argvs):
+	"""The files grep -l lists for each of argvs, the greps run side by
+	side: one list for each."""
+	procs = [grep(a) for a in argvs]
+	out = []
+	for p in procs:
+		data = p.communicate()[0]
+		out.append([l for l in os.fsdecode(data).split("\n") if l])
+	return out
+
+
 KEYWORDS = {"return", "else", "case", "goto", "sizeof", "do", "if", "while", "for",
 	    "switch", "typeof", "__typeof__"}
 
@@ -225,11 +250,8 @@ class Index:
 		if not self.names:
 			return
 		pat = "|".join(re.escape(n) for n in self.names)
-		res = subprocess.run(["grep", "-rlIwE", "--include=*.c", "--include=*.h", pat, "--"] +
-				     (grep_paths or [root]),
-				     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=False)
-		files = sorted(set(l for l in os.fsdecode(res.stdout).split("\n") if l),
-			       key=os.fsencode)
+		files = sorted(set(grep_files(["-rlIwE", "--include=*.c", "--include=*.h", pat, "--"] +
+					      (grep_paths or [root]))[0]), key=os.fsencode)
 		for path in files:
 			try:
 				with open(path, encoding="utf-8", errors="surrogateescape") as fp:

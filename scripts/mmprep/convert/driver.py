@@ -157,9 +157,7 @@ def parse(argv):
 
 def grep_files(args):
 	"""The files grep -l lists (a missing match is no error)."""
-	res = subprocess.run(["grep"] + args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-			     check=False)
-	return [l for l in os.fsdecode(res.stdout).split("\n") if l]
+	return IX.grep_files(args)[0]
 
 
 def norm_path(p):
@@ -174,13 +172,15 @@ def prefilter(paths):
 	files = []
 	for p in paths:
 		if os.path.isdir(p):
-			hits = grep_files(["-rlE", "--include=*.c", r"\.mmap[[:space:]]*=", "--", p])
+			# R19: a test of ->f_op->mmap becomes can_mmap_file().
+			hits, actions, fops = IX.grep_files(
+				["-rlE", "--include=*.c", r"\.mmap[[:space:]]*=", "--", p],
+				["-rlwE", "--include=*.c", "success_hook|error_hook", "--", p],
+				["-rlE", "--include=*.c", "-e",
+				 r"->[[:space:]]*f_op[[:space:]]*->[[:space:]]*mmap[^_a-z0-9]", "--", p])
 			for i in range(0, len(hits), 1000):
 				files += grep_files(["-lw", "file_operations", "--"] + hits[i:i + 1000])
-			files += grep_files(["-rlwE", "--include=*.c", "success_hook|error_hook", "--", p])
-			# R19: a test of ->f_op->mmap becomes can_mmap_file().
-			files += grep_files(["-rlE", "--include=*.c", "-e", r"->[[:space:]]*f_op[[:space:]]*->[[:space:]]*mmap[^_a-z0-9]",
-					     "--", p])
+			files += actions + fops
 		elif os.path.isfile(p):
 			files.append(p)
 		else:
@@ -787,9 +787,7 @@ class Run:
 				any(reach(i["file"]) for i in g.get("impl", {}).values())]
 		# Cheap first: a nested hook in reach means an implementation-like
 		# signature or a self-call E->m(E, x) in the paths.
-		res = subprocess.run(["grep", "-rqP", "--include=*.c", NESTED_QUICK, "--"] + paths,
-				     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-		if res.returncode != 0:
+		if IX.grep(["-rqP", "--include=*.c", NESTED_QUICK, "--"] + paths).wait() != 0:
 			return []
 		return N.plan(search_root(), paths)
 

@@ -18,9 +18,8 @@
 
 import os
 import re
-import subprocess
-
 from mmprep import effects as E
+from mmprep import index as IX
 
 ID = r"[A-Za-z_]\w*"
 _NAME_END = re.compile(r"(" + ID + r")\s*$")
@@ -305,10 +304,9 @@ class Planner:
 		names = sorted(self.helpers)
 		if not names:
 			return
-		res = subprocess.run(["grep", "-rlwIE", "--include=*.c", "--include=*.h",
-					"|".join(map(re.escape, names)), "--", self.root],
-				       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=False)
-		files = sorted(set(os.fsdecode(res.stdout).split("\n")) - {""}, key=os.fsencode)
+		files = sorted(set(IX.grep_files(["-rlwIE", "--include=*.c", "--include=*.h",
+						   "|".join(map(re.escape, names)), "--", self.root])[0]),
+			       key=os.fsencode)
 		members = set(self.edges) | set((h["file"], n) for n, h in self.helpers.items())
 		for path in files:
 			rel = self.rel(path)

@@ -29,6 +29,8 @@ import re
 import subprocess
 import sys
 
+from mmprep import index as IX
+
 ID = r"[A-Za-z_][A-Za-z_0-9]*"
 OPTID = r"(?:" + ID + r")?"
 MEMBER = re.compile(r"\(\s*\*\s*(" + ID + r")\s*\)\s*\(\s*struct\s+(" + ID +
@@ -62,7 +64,7 @@ def read(path):
 def grep(args, root):
 	"""grep -r over the .c and .h files of root: its output lines."""
 	cmd = ["grep", "-rIE", "--include=*.c", "--include=*.h"] + args + ["--", root]
-	res = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+	res = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=IX.GREP_ENV,
 			     encoding="utf-8", errors="surrogateescape", check=False)
 	return res.stdout.splitlines()
 
@@ -150,7 +152,7 @@ def plan(root, paths):
 			args += ["-e", n]
 		if hits:
 			res = subprocess.run(args + ["--"] + hits, stdout=subprocess.PIPE,
-					     stderr=subprocess.DEVNULL, encoding="utf-8",
+					     stderr=subprocess.DEVNULL, env=IX.GREP_ENV, encoding="utf-8",
 					     errors="surrogateescape", check=False)
 			uses = [h.split(":", 2) for h in res.stdout.splitlines()]
 	groups = []
