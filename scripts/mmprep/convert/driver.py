@@ -165,6 +165,37 @@ def norm_path(p):
 	return re.sub(r"//+", "/", p)
 
 
+# The start of a struct file_operations initialiser, as the semantic patch's
+# hook rule matches it (an array of them too).
+FOPS_INIT = re.compile(r"\bstruct\s+file_operations\s+\w[^;{}=]*=\s*\{")
+MMAP_INIT = re.compile(r"\.\s*mmap\s*=")
+
+
+def binds_fops(path):
+	"""Whether path has ".mmap =" inside a struct file_operations
+	initialiser: a file whose only ".mmap =" are those of other ops
+	(dma_buf_ops, snd_pcm_ops, ib_device_ops) gives spatch nothing to do.
+	Comments are not looked at: one there only keeps the file in."""
+	try:
+		text = read_text(path)
+	except OSError:
+		return True
+	for m in FOPS_INIT.finditer(text):
+		o = m.end() - 1
+		d = 0
+		for b in BRACES.finditer(text, o):
+			d += 1 if b.group() == "{" else -1
+			if d == 0:
+				break
+		end = b.end() if d == 0 else len(text)
+		if MMAP_INIT.search(text, o, end):
+			return True
+	return False
+
+
+BRACES = re.compile(r"[{}]")
+
+
 def prefilter(paths):
 	"""The files to examine: a hook is bound by an ".mmap =" initialiser of
 	a struct file_operations; code on the 6.19-7.1 action API names
@@ -178,9 +209,7 @@ def prefilter(paths):
 				["-rlwE", "--include=*.c", "success_hook|error_hook", "--", p],
 				["-rlE", "--include=*.c", "-e",
 				 r"->[[:space:]]*f_op[[:space:]]*->[[:space:]]*mmap[^_a-z0-9]", "--", p])
-			for i in range(0, len(hits), 1000):
-				files += grep_files(["-lw", "file_operations", "--"] + hits[i:i + 1000])
-			files += actions + fops
+			files += [f for f in hits if binds_fops(f)] + actions + fops
 		elif os.path.isfile(p):
 			files.append(p)
 		else:
@@ -537,8 +566,18 @@ class Run:
 		for f in mine:
 			self.number(f)
 		run = [n for n in range(1, len(self.paths) + 1) if self.paths[n - 1] in mine]
+		# The files that bind or declare the hooks go through spatch with
+		# the definitions when they can: a hook that does not convert at
+		# its definition is not renamed there (below).
+		ahead = R.c_sorted(set(p for f in clear for p in ok.get(f, ())))
+		if set(ahead) & mine or any(self.defines(p, xdef) for p in ahead):
+			ahead = []
+		kept = {}
+		for p in ahead:
+			n = self.number(p)
+			kept[n] = self.states[n]
 		try:
-			self.run_list(run)
+			self.run_list(run + [self.number(p) for p in ahead])
 		finally:
 			self.runner.env.pop("MMPREP_XDEF", None)
 			self.global_flags = ["-D", "global"]
@@ -548,11 +587,27 @@ class Run:
 			for r in self.states[n].records:
 				if r.get("status") == "converted" and r.get("function") in clear:
 					done.add(r["function"])
+		other = R.c_sorted(p for f in done for p in ok.get(f, ()))
+		for n, st in kept.items():
+			if self.paths[n - 1] not in other:
+				self.states[n] = st
 		if not done:
 			return
 		self.runner.env["MMPREP_GLOBAL"] = " ".join(R.c_sorted(done)) + " "
-		other = R.c_sorted(p for f in done for p in ok.get(f, ()))
+		if ahead:
+			# run again where a hook that stayed declined was renamed
+			word = re.compile(WORD % ("(?:" + "|".join(
+				map(re.escape, R.c_sorted(set(clear) - done))) + ")"))
+			other = [p for p in other if done != set(clear) and word.search(read_text(p))]
 		self.run_list([self.number(p) for p in other])
+
+	def defines(self, path, names):
+		"""Whether path has a definition of one of names (the tree index)."""
+		if not names:
+			return False
+		ap = os.path.abspath(path)
+		return any(os.path.abspath(u.path) == ap and u.kind == "definition"
+			   for f in names for u in self.index.uses(f))
 
 	# -- helpers that take the VMA with their hooks ------------------------
 	def helper_pass(self):
@@ -602,9 +657,16 @@ class Run:
 				g["try"] = [n for n in g["helpers"] if pl.helpers[n]["depth"] < d]
 		self.helper_effects(pl, [n for g in groups for n in g["try"]])
 		early = [g for g in groups if g["bad"] is not None and g["try"]]
+		live = [g for g in groups if g["bad"] is None]
+		# The early groups and the first run of the live ones go through
+		# spatch together when nothing ties them.
+		first = None
 		if early:
 			hstates = {}
-			self.helper_run(self.helper_env(early, pl), self.helper_files(early, pl), hstates)
+			both = early + live if self.helper_apart(early, live, pl) else early
+			self.helper_run(self.helper_env(both, pl), self.helper_files(both, pl), hstates)
+			if len(both) > len(early):
+				first = hstates
 			for g in early:
 				bad = self.helper_outcome(g, pl, hstates, hooks=False)
 				if bad is not None:
@@ -612,11 +674,13 @@ class Run:
 		# A group that fails changes what its files become for the others
 		# of the run: the groups that share a file with it run again
 		# without it; the rest keep their result.
-		live = [g for g in groups if g["bad"] is None]
 		final = {}
 		while live:
-			hstates = {}
-			self.helper_run(self.helper_env(live, pl), self.helper_files(live, pl), hstates)
+			hstates, first = first, None
+			if hstates is None:
+				hstates = {}
+				self.helper_run(self.helper_env(live, pl), self.helper_files(live, pl),
+						hstates)
 			for g in live:
 				g["bad"] = self.helper_outcome(g, pl, hstates)
 			failed = set(f for g in live if g["bad"] is not None
@@ -634,6 +698,22 @@ class Run:
 			live = again
 		for g in groups:
 			self.helper_apply(g, pl, final)
+
+	def helper_apart(self, a, b, pl):
+		"""Whether the groups a and b give the same results run together as
+		apart: no file in both, and no helper of one named in a file of
+		the other (a function of that name there would be taken for it)."""
+		if not a or not b:
+			return False
+		fa, fb = self.helper_files(a, pl), self.helper_files(b, pl)
+		if set(fa) & set(fb):
+			return False
+		for files, groups in ((fa, b), (fb, a)):
+			names = sorted(set(n for g in groups for n in g["try"]))
+			word = re.compile(WORD % ("(?:" + "|".join(map(re.escape, names)) + ")"))
+			if any(word.search(read_text(self.input_of(self.number(f)))) for f in files):
+				return False
+		return True
 
 	@staticmethod
 	def helper_env(groups, pl):
@@ -756,7 +836,8 @@ class Run:
 	# -- family 7, nested hooks --------------------------------------------
 	def nested_plan(self):
 		"""The nested hook types in reach of the paths (mmprep.convert.nested).
-		It reads the tree, not the results, so it runs beside the main run."""
+		It reads the tree, not the results, so it runs beside the callee
+		effects and the main run."""
 		try:
 			self.nplan = self._nested_plan()
 		except Usage as e:
@@ -1055,10 +1136,12 @@ class Run:
 				t = time.monotonic()
 				sys.stderr.write("%s: %s: %.1f s\n" % (PROG, name, t - t0[0]))
 				t0[0] = t
-		self.effects(files)
-		phase("callee effects")
+		# The nested plan reads the tree, not the results: it runs beside
+		# the callee effects (one core) and the main run.
 		thread = threading.Thread(target=self.nested_plan, daemon=True)
 		thread.start()
+		self.effects(files)
+		phase("callee effects")
 		if files:
 			self.run_list(list(range(1, len(files) + 1)))
 		phase("main run")
