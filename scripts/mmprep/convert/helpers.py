@@ -203,6 +203,9 @@ class Planner:
 		for p in self.places(name, near):
 			if not p.endswith((".c", ".h")) or not os.path.isfile(self.abs(p)):
 				continue
+			# a file that does not name it is not parsed
+			if name not in (self.tree.raw(self.abs(p)) or ""):
+				continue
 			try:
 				s = self.src(p)
 			except OSError:
@@ -301,7 +304,8 @@ class Planner:
 	def check_uses(self):
 		"""Every use of a helper's name: a call from a member that passes
 		its own VMA where the helper takes it."""
-		names = sorted(self.helpers)
+		# (a helper that is already blocked needs no look at its uses)
+		names = sorted(n for n, h in self.helpers.items() if h["bad"] is None)
 		if not names:
 			return
 		files = sorted(set(IX.grep_files(["-rlwIE", "--include=*.c", "--include=*.h",
