@@ -5,7 +5,8 @@
 A changed header is checked through .c files that include it:
 
   includers()            the .c files that include it: by its include/ path
-                         for a public header (include/, arch/*/include/),
+                         for a public header (include/, arch/*/include/;
+                         a uapi header by its path under uapi/ as well),
                          anywhere in the tree; for a private one, by a quoted
                          path that leads to it from the includer's folder, or
                          by its bare name from the header's own folder and
@@ -75,7 +76,13 @@ def includers(top, header, git=False):
 	to top), sorted."""
 	m = _PUBLIC.match(header)
 	if m:
-		return grep_c(top, r'#include[[:space:]]*[<"]%s[>"]' % re.escape(m.group(1)), git)
+		names = [m.group(1)]
+		if names[0].startswith("uapi/"):
+			# include/uapi and arch/*/include/uapi are on the include
+			# path too: <linux/x.h> as well as <uapi/linux/x.h>
+			names.append(names[0][len("uapi/"):])
+		return grep_c(top, r'#include[[:space:]]*[<"](%s)[>"]' % "|".join(
+			re.escape(n) for n in names), git)
 	base = os.path.basename(header)
 	hdir = os.path.dirname(header)
 	under = hdir + "/" if hdir else ""
