@@ -22,15 +22,21 @@ strings are blanked first, so a name in a comment is no use.
 
 import os
 import re
+import shutil
 import subprocess
 
 from mmprep import effects as E
 
 WORDC = "A-Za-z0-9_"
-# grep runs in the C locale: the names are ASCII, GNU grep matches a -w
-# alternation about twice as fast there as in a UTF-8 locale (2.3 s against
-# 4.7 s for 24 names over the 6.12 tree), and a file with bytes that are
-# not UTF-8 (a Latin-1 comment) is still text for -I.
+# The searches over the tree use ripgrep when it is installed: it matches an
+# alternation of names with a literal prefilter and reads files on every
+# core (0.4 s against GNU grep's 2.5 s for 14 helper names over the 6.12
+# tree).  grep is the fallback, in the C locale: the names are ASCII, and
+# it matches a -w alternation about twice as fast there as in a UTF-8
+# locale.  Either way binary files are left out, and so is nothing else
+# (rg: --no-ignore --hidden, as grep -r reads them all).
+# MMPREP_SEARCH=grep picks grep even so.
+RG = shutil.which("rg") if os.environ.get("MMPREP_SEARCH", "rg") != "grep" else None
 GREP_ENV = dict(os.environ, LC_ALL="C")
 
 
@@ -41,15 +47,35 @@ def grep(args):
 				env=GREP_ENV)
 
 
-def grep_files(*argvs):
-	"""The files grep -l lists for each of argvs, the greps run side by
-	side: one list for each."""
-	procs = [grep(a) for a in argvs]
+def _search(pattern, roots, exts, word):
+	if RG:
+		# (rg's -w counts a non-ASCII letter as a word character: a
+		# name glued to one, in a comment, is not a use anyway)
+		cmd = [RG, "-l" + ("w" if word else ""), "--no-ignore", "--hidden", "--no-messages"]
+		cmd += [a for e in exts for a in ("-g", "*" + e)]
+		return subprocess.Popen(cmd + ["-e", pattern, "--"] + list(roots),
+					stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+	return grep(["-rlIE" + ("w" if word else "")] + ["--include=*" + e for e in exts] +
+		    ["-e", pattern, "--"] + list(roots))
+
+
+def find_files(*queries):
+	"""For each query (pattern, roots, exts, word): the files under the
+	folders roots whose name ends with one of exts and that have a line
+	matching the extended regular expression pattern (as whole words
+	with word true).  The searches run side by side; one list each, in
+	no set order."""
+	procs = [_search(*q) for q in queries]
 	out = []
 	for p in procs:
 		data = p.communicate()[0]
 		out.append([l for l in os.fsdecode(data).split("\n") if l])
 	return out
+
+
+def files_naming(names, roots, word=True):
+	"""The .c and .h files under roots that name one of names."""
+	return find_files(("|".join(re.escape(n) for n in names), roots, (".c", ".h"), word))[0]
 
 
 KEYWORDS = {"return", "else", "case", "goto", "sizeof", "do", "if", "while", "for",
@@ -249,9 +275,7 @@ class Index:
 		self.by_name = {n: [] for n in self.names}
 		if not self.names:
 			return
-		pat = "|".join(re.escape(n) for n in self.names)
-		files = sorted(set(grep_files(["-rlIwE", "--include=*.c", "--include=*.h", pat, "--"] +
-					      (grep_paths or [root]))[0]), key=os.fsencode)
+		files = sorted(set(files_naming(self.names, grep_paths or [root])), key=os.fsencode)
 		for path in files:
 			try:
 				with open(path, encoding="utf-8", errors="surrogateescape") as fp:

@@ -28,7 +28,9 @@ changed), 1 when some file timed out or could not be processed (they are
 listed), 2 on a usage error or a missing path.
 """
 
+import concurrent.futures
 import json
+import multiprocessing
 import os
 import re
 import shutil
@@ -155,11 +157,6 @@ def parse(argv):
 	return o
 
 
-def grep_files(args):
-	"""The files grep -l lists (a missing match is no error)."""
-	return IX.grep_files(args)[0]
-
-
 def norm_path(p):
 	p = re.sub(r"^\./", "", p)
 	return re.sub(r"//+", "/", p)
@@ -204,11 +201,11 @@ def prefilter(paths):
 	for p in paths:
 		if os.path.isdir(p):
 			# R19: a test of ->f_op->mmap becomes can_mmap_file().
-			hits, actions, fops = IX.grep_files(
-				["-rlE", "--include=*.c", r"\.mmap[[:space:]]*=", "--", p],
-				["-rlwE", "--include=*.c", "success_hook|error_hook", "--", p],
-				["-rlE", "--include=*.c", "-e",
-				 r"->[[:space:]]*f_op[[:space:]]*->[[:space:]]*mmap[^_a-z0-9]", "--", p])
+			hits, actions, fops = IX.find_files(
+				(r"\.mmap[[:space:]]*=", [p], (".c",), False),
+				("success_hook|error_hook", [p], (".c",), True),
+				(r"->[[:space:]]*f_op[[:space:]]*->[[:space:]]*mmap[^_a-z0-9]", [p],
+				 (".c",), False))
 			files += [f for f in hits if binds_fops(f)] + actions + fops
 		elif os.path.isfile(p):
 			files.append(p)
@@ -355,7 +352,7 @@ class Run:
 		names = R.c_sorted(own)
 		root = search_root()
 		cwd = os.getcwd()
-		files = grep_files(["-rlIE", "--include=*.c", "--include=*.h", "|".join(names), "--", root])
+		files = IX.files_naming(names, [root], word=False)
 		word = re.compile(WORD % ("(?:" + "|".join(map(re.escape, names)) + ")"))
 		hits = []
 		for path in R.c_sorted(files):
@@ -638,8 +635,7 @@ class Run:
 		root = search_root()
 		for k in sorted(k for k in hooks if k[1] in glob):
 			own = os.path.abspath(k[0])
-			if any(os.path.abspath(p) != own for p in grep_files(
-					["-rlwI", "--include=*.c", "--include=*.h", k[1], "--", root])):
+			if any(os.path.abspath(p) != own for p in IX.files_naming([k[1]], [root])):
 				hooks.discard(k)
 		if not hooks:
 			return
@@ -870,7 +866,11 @@ class Run:
 		# signature or a self-call E->m(E, x) in the paths.
 		if IX.grep(["-rqP", "--include=*.c", NESTED_QUICK, "--"] + paths).wait() != 0:
 			return []
-		return N.plan(search_root(), paths)
+		# In a process of its own: the plan is Python work, which a
+		# thread would do in turns with the callee effects.
+		ctx = multiprocessing.get_context("spawn")
+		with concurrent.futures.ProcessPoolExecutor(1, mp_context=ctx) as ex:
+			return ex.submit(N.plan, search_root(), paths).result()
 
 	def nested_run(self, groups, nstates):
 		"""The files of groups through the semantic patch with -D nested,

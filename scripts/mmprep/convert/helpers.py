@@ -308,9 +308,7 @@ class Planner:
 		names = sorted(n for n, h in self.helpers.items() if h["bad"] is None)
 		if not names:
 			return
-		files = sorted(set(IX.grep_files(["-rlwIE", "--include=*.c", "--include=*.h",
-						   "|".join(map(re.escape, names)), "--", self.root])[0]),
-			       key=os.fsencode)
+		files = sorted(set(IX.files_naming(names, [self.root])), key=os.fsencode)
 		members = set(self.edges) | set((h["file"], n) for n, h in self.helpers.items())
 		for path in files:
 			rel = self.rel(path)

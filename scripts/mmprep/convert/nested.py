@@ -61,14 +61,6 @@ def read(path):
 		return fp.read()
 
 
-def grep(args, root):
-	"""grep -r over the .c and .h files of root: its output lines."""
-	cmd = ["grep", "-rIE", "--include=*.c", "--include=*.h"] + args + ["--", root]
-	res = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=IX.GREP_ENV,
-			     encoding="utf-8", errors="surrogateescape", check=False)
-	return res.stdout.splitlines()
-
-
 def enclosing_structs(text, pos):
 	"""Names of the structs around text[pos], innermost first."""
 	names = []
@@ -127,7 +119,7 @@ def plan(root, paths):
 	# Everything but the uses of an implementation's name is in files
 	# that name vm_area_struct: one pass over the tree, then in memory.
 	texts = {}
-	for path in grep(["-lw", "-e", "vm_area_struct"], root):
+	for path in IX.files_naming(["vm_area_struct"], [root]):
 		texts[path] = read(path)
 	types = {}
 	for path in sorted(texts):
@@ -146,7 +138,7 @@ def plan(root, paths):
 	if names:
 		# GNU grep is slow with many -w patterns: the files first, with
 		# one alternation, then their lines.
-		hits = grep(["-l", "|".join(names)], root)
+		hits = sorted(IX.files_naming(names, [root], word=False), key=os.fsencode)
 		args = ["grep", "-nwHI"]
 		for n in names:
 			args += ["-e", n]
