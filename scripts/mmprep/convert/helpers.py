@@ -18,6 +18,7 @@
 
 import os
 import re
+
 from mmprep import effects as E
 from mmprep import index as IX
 
