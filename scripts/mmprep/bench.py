@@ -40,6 +40,7 @@ import sys
 import tempfile
 import time
 
+from mmprep import cli
 from mmprep import records as R
 
 PROG = "mmprep-bench"
@@ -509,9 +510,7 @@ def main(argv):
 	except KeyboardInterrupt:
 		return 130
 	except OSError as e:
-		where = e.filename or ""
-		sys.stderr.write("%s: %s%s\n" % (PROG, where + ": " if where else "",
-						   e.strerror or e))
+		sys.stderr.write(cli.os_error(PROG, e))
 		return 2
 	finally:
 		if work:

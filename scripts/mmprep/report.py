@@ -55,6 +55,7 @@ import tempfile
 import threading
 
 from mmprep import api as API
+from mmprep import cli
 from mmprep import records as R
 
 PROG = "mmprep-report"
@@ -793,9 +794,7 @@ def main(argv):
 			rep.stop()
 		return 130
 	except OSError as e:
-		where = e.filename or ""
-		sys.stderr.write("%s: %s%s\n" % (PROG, where + ": " if where else "",
-						   e.strerror or e))
+		sys.stderr.write(cli.os_error(PROG, e))
 		return 2
 	finally:
 		if rep:

@@ -41,6 +41,7 @@ import threading
 import time
 
 from mmprep import api as API
+from mmprep import cli
 from mmprep import effects as E
 from mmprep import index as IX
 from mmprep import records as R
@@ -179,18 +180,9 @@ def binds_fops(path):
 		return True
 	for m in FOPS_INIT.finditer(text):
 		o = m.end() - 1
-		d = 0
-		for b in BRACES.finditer(text, o):
-			d += 1 if b.group() == "{" else -1
-			if d == 0:
-				break
-		end = b.end() if d == 0 else len(text)
-		if MMAP_INIT.search(text, o, end):
+		if MMAP_INIT.search(text, o, E.match_close(text, o, "{", "}") + 1):
 			return True
 	return False
-
-
-BRACES = re.compile(r"[{}]")
 
 
 def prefilter(paths):
@@ -281,7 +273,7 @@ class Run:
 			self.states[n] = State()
 		return n
 
-	def input_of(self, n, states=None):
+	def input_of(self, n):
 		st = self.states[n]
 		if st.out:
 			p = os.path.join(self.work, "%d.out" % n)
@@ -289,6 +281,13 @@ class Run:
 				fp.write(st.out)
 			return p
 		return self.paths[n - 1]
+
+	def text_of(self, n):
+		"""The text of file n as the passes so far left it."""
+		st = self.states[n]
+		if st.out:
+			return st.out.decode("utf-8", "surrogateescape")
+		return read_text(self.paths[n - 1])
 
 	# -- the chain of semantic patches ---------------------------------
 	def run_list(self, ns):
@@ -306,13 +305,12 @@ class Run:
 				st = self.states[n]
 				if st.rc != 0:
 					continue
-				inp = self.input_of(n)
 				# Only the files that name the fields need the action
 				# hook rules; "scan" makes them read the whole text.
 				if hooks and not re.search(WORD % "(success_hook|error_hook)",
-							   read_text(inp)):
+							   self.text_of(n)):
 					continue
-				batch.append(Item(n, self.paths[n - 1], inp))
+				batch.append(Item(n, self.paths[n - 1], self.input_of(n)))
 			self.runner.run(self.states, cocci, batch, flags)
 
 	# -- hooks that are not static ---------------------------------------
@@ -707,7 +705,7 @@ class Run:
 		for files, groups in ((fa, b), (fb, a)):
 			names = sorted(set(n for g in groups for n in g["try"]))
 			word = re.compile(WORD % ("(?:" + "|".join(map(re.escape, names)) + ")"))
-			if any(word.search(read_text(self.input_of(self.number(f)))) for f in files):
+			if any(word.search(self.text_of(self.number(f))) for f in files):
 				return False
 		return True
 
@@ -1204,8 +1202,7 @@ def main(argv):
 	except KeyboardInterrupt:
 		return 130
 	except OSError as e:
-		where = e.filename or ""
-		sys.stderr.write("%s: %s%s\n" % (PROG, where + ": " if where else "", e.strerror or e))
+		sys.stderr.write(cli.os_error(PROG, e))
 		return 2
 	finally:
 		shutil.rmtree(run.work, ignore_errors=True)
