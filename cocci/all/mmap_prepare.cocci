@@ -153,9 +153,8 @@ def reports_declines():
 GLOBAL = set(os.environ.get("MMPREP_GLOBAL", "").split())
 # Global hooks bound by the ops tables of other files (mmprep-convert's
 # tree index found their definition here and checked every other use):
-# their definition counts as bound.  Each is in GLOBAL too; with no ops
-# table in the file, mmprep-convert adds -D nested so that the hook rules
-# run (MMPREP_NESTED unset: the family 7 rules find nothing).
+# their definition counts as bound.  Each is in GLOBAL too; in a file
+# with no ops table, the rule xdef below finds them for the hook rules.
 XDEF = set(os.environ.get("MMPREP_XDEF", "").split()) if GLOBAL else set()
 
 # Family 7, nested hooks: a driver-private hook type, a member
@@ -938,23 +937,29 @@ struct file_operations fops = { ..., .mmap = f@pops, ... };
 struct file_operations fops[...] = { ..., { ..., .mmap = f@pops, ... }, ... };
 )
 
-@script:python depends on (hook || nested)@
+// A hook of MMPREP_XDEF: bound by an ops table of another file.
+@xdef@
+identifier xf : script:python() { xf in XDEF };
+@@
+int xf(...) { ... }
+
+@script:python depends on (hook || nested || xdef)@
 @@
 reset()
 
-@script:python depends on (hook || nested) && api_6_19@
+@script:python depends on (hook || nested || xdef) && api_6_19@
 @@
 LEVEL = 619
 
-@script:python depends on (hook || nested) && api_7_0@
+@script:python depends on (hook || nested || xdef) && api_7_0@
 @@
 LEVEL = 700
 
-@script:python depends on (hook || nested) && api_7_1@
+@script:python depends on (hook || nested || xdef) && api_7_1@
 @@
 LEVEL = 701
 
-@script:python depends on (hook || nested)@
+@script:python depends on hook@
 f << hook.f;
 pops << hook.pops;
 @@
@@ -963,7 +968,7 @@ HOOKS[(pops[0].file, f)]["ops"].add((pops[0].line, pops[0].column))
 
 // Every function with the signature of a hook; def_found() keeps the
 // hooks (bound above, or the nested implementations).
-@def depends on (hook || nested)@
+@def depends on (hook || nested || xdef)@
 identifier f, fparam, vma;
 type T, R;
 position pf;
@@ -975,7 +980,7 @@ int f@pf(T fparam, struct vm_area_struct *vma) { ... }
 R f@pf@ph(..., struct vm_area_struct *vma, ...) { ... }
 )
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 f << def.f;
 T << def.T;
 file << def.fparam;
@@ -991,19 +996,19 @@ pf << def.pf;
 @@
 helper_found(f, vma, pf)
 
-@nonstatic depends on (hook || nested)@
+@nonstatic depends on (hook || nested || xdef)@
 identifier def.f;
 position pf;
 @@
 int f@pf(...) { ... }
 
-@isstatic depends on (hook || nested)@
+@isstatic depends on (hook || nested || xdef)@
 identifier def.f;
 position nonstatic.pf;
 @@
 static int f@pf(...) { ... }
 
-@script:python depends on (hook || nested) && !isstatic@
+@script:python depends on (hook || nested || xdef) && !isstatic@
 f << def.f;
 pf << nonstatic.pf;
 @@
@@ -1021,7 +1026,7 @@ elif f not in GLOBAL:
 	    prio=9, rid="not-static")
 
 // EXPORT_SYMBOL*(hook) follows a tree-wide rename.
-@export depends on (hook || nested)@
+@export depends on (hook || nested || xdef)@
 declarer d =~ "^EXPORT_SYMBOL";
 identifier def.f;
 position pe;
@@ -1032,7 +1037,7 @@ d(f@pe);
 d(f@pe, ...);
 )
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 f << def.f;
 pe << export.pe;
 @@
@@ -1045,13 +1050,13 @@ if k in DEFS:
 	HOOKS[k]["ops"].add((pe[0].line, pe[0].column))
 
 // Every use of the hook's name other than its ops entries.
-@ref depends on (hook || nested)@
+@ref depends on (hook || nested || xdef)@
 identifier def.f;
 position pr;
 @@
 f@pr
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 f << def.f;
 pr << ref.pr;
 @@
@@ -1064,13 +1069,13 @@ if h is not None and k in DEFS and f not in NESTED and f not in HELPERS and \
 	    rid="name-used-elsewhere")
 
 // Every use of the VMA parameter inside a hook.
-@vuse depends on (hook || nested)@
+@vuse depends on (hook || nested || xdef)@
 identifier def.vma;
 position pv;
 @@
 vma@pv
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 vma << def.vma;
 pv << vuse.pv;
 @@
@@ -1079,13 +1084,13 @@ if k in DEFS and DEFS[k]["vma"] == vma:
 	VUSES.setdefault(k, []).append((pv[0].line, pv[0].column))
 
 // Every use of the file parameter inside a hook.
-@fuse depends on (hook || nested)@
+@fuse depends on (hook || nested || xdef)@
 identifier def.fparam;
 position pu;
 @@
 fparam@pu
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 file << def.fparam;
 pu << fuse.pu;
 @@
@@ -1095,13 +1100,13 @@ if k in DEFS and DEFS[k]["file"] == file:
 
 // The descriptor is called desc: a hook that already uses that name is
 // left alone rather than guessed at.
-@descname depends on (hook || nested)@
+@descname depends on (hook || nested || xdef)@
 identifier d =~ "^desc$";
 position pd;
 @@
 d@pd
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 pd << descname.pd;
 @@
 k = hkey(pd)
@@ -1198,13 +1203,13 @@ nested_verdict()
 // A macro of the hook's name for another configuration
 // ("#else #define f generic_file_mmap", "#define f NULL"): it follows the
 // rename when it names NULL or a generic helper with a _prepare form.
-@malias depends on (hook || nested)@
+@malias depends on (hook || nested || xdef)@
 identifier f, X;
 position p;
 @@
 #define f@p X
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 f << malias.f;
 X << malias.X;
 p << malias.p;
@@ -1220,7 +1225,7 @@ if k in DEFS:
 		    rid="macro-alias")
 
 // Calls that receive the VMA, to name them when no rule understands them.
-@vcall depends on (hook || nested)@
+@vcall depends on (hook || nested || xdef)@
 identifier def.vma;
 identifier fn;
 expression list es1, es2;
@@ -1228,7 +1233,7 @@ position pc, pv;
 @@
 fn@pc(es1, vma@pv, es2)
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 fn << vcall.fn;
 pv << vcall.pv;
 @@
@@ -1260,7 +1265,7 @@ if hkey(pv) in DEFS and len(split_top(es1)) == HELPERS[fn]["vma"]:
 // another mmap implementation called so (proc_ops->proc_mmap,
 // kernfs_ops->mmap) is a proxy, which keeps .mmap.  The nested shape
 // E->m(E, vma) is family 7's.
-@mcallv depends on (hook || nested)@
+@mcallv depends on (hook || nested || xdef)@
 identifier def.vma;
 expression E;
 identifier M;
@@ -1269,7 +1274,7 @@ position pc, pv;
 @@
 E->M@pc(es1, vma@pv, es2)
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 obj << mcallv.E;
 mem << mcallv.M;
 es1 << mcallv.es1;
@@ -1284,7 +1289,7 @@ if k in DEFS:
 
 // A hook that tests or calls another file's ->f_op->mmap stacks on it
 // (ecryptfs tests its lower file): it keeps .mmap.
-@fopmmap depends on (hook || nested)@
+@fopmmap depends on (hook || nested || xdef)@
 expression X;
 position p;
 @@
@@ -1294,7 +1299,7 @@ X->f_op->mmap@p
 can_mmap_file@p(X)
 )
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 X << fopmmap.X;
 p << fopmmap.p;
 @@
@@ -1306,7 +1311,7 @@ if k in DEFS and norm(X) != DEFS[k]["file"]:
 // /dev/zero: a private mapping made anonymous.  The call must be on the
 // private path: after a shared mapping has returned, or under a test that
 // the mapping is not shared.
-@anon depends on (hook || nested)@
+@anon depends on (hook || nested || xdef)@
 identifier def.vma;
 expression E;
 statement S;
@@ -1338,7 +1343,7 @@ if (!(vma->vm_flags & VM_SHARED)) {
 }
 )
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 pa << anon.pa;
 @@
 if hkey(pa) in DEFS:
@@ -1348,7 +1353,7 @@ if hkey(pa) in DEFS:
 // Known reasons to leave a hook to a human.
 // ---------------------------------------------------------------------
 
-@human depends on (hook || nested)@
+@human depends on (hook || nested || xdef)@
 identifier fn = {remap_vmalloc_range, remap_vmalloc_range_partial,
 		 dma_mmap_coherent, dma_mmap_wc, dma_mmap_attrs, dma_mmap_pages,
 		 dma_mmap_noncontiguous, vm_insert_page, vmf_insert_pfn,
@@ -1362,7 +1367,7 @@ position ph;
 @@
 fn@ph(es)
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 fn << human.fn;
 ph << human.ph;
 @@
@@ -1405,7 +1410,7 @@ if k in DEFS:
 		    rid=HUMAN_RID.get(fn, "needs-vma"))
 
 // Per-mapping state taken at mmap time belongs in vm_ops->mapped.
-@state depends on (hook || nested)@
+@state depends on (hook || nested || xdef)@
 identifier fn = {kref_get, refcount_inc, atomic_inc, atomic_long_inc,
 		 get_file, kmalloc, kzalloc, kcalloc, kvmalloc, kvzalloc,
 		 vmalloc, vzalloc, list_add, list_add_tail, pm_runtime_get,
@@ -1416,7 +1421,7 @@ position ps;
 @@
 fn@ps(es)
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 fn << state.fn;
 es << state.es;
 ps << state.ps;
@@ -1432,14 +1437,14 @@ if k in DEFS and not (EFFECTS is not None and norm(es) in
 // A call made only for its effect: unless it is known to be harmless at
 // prepare time, the hook may be publishing per-mapping state (the afs bug of
 // 6.17) that belongs in vm_ops->mapped.  Leave it to a human.
-@effect depends on (hook || nested)@
+@effect depends on (hook || nested || xdef)@
 identifier fn;
 expression list es;
 position pe;
 @@
 fn@pe(es);
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 fn << effect.fn;
 es << effect.es;
 pe << effect.pe;
@@ -1459,14 +1464,14 @@ if k in DEFS and not re.search(r"\b%s\b" % re.escape(DEFS[k]["vma"]), str(es)):
 		why(k, pe[0].line, w[0], prio=1, rid=w[1])
 
 // The VMA pointer stored for later.
-@store depends on (hook || nested)@
+@store depends on (hook || nested || xdef)@
 identifier def.vma;
 expression E;
 position pst;
 @@
 E = vma@pst
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 vma << def.vma;
 pst << store.pst;
 @@
@@ -1476,7 +1481,7 @@ if k in DEFS and DEFS[k]["vma"] == vma:
 	    rid="vma-stored")
 
 // Fields that are read-only in the descriptor, or write-only.
-@rofield depends on (hook || nested)@
+@rofield depends on (hook || nested || xdef)@
 identifier def.vma;
 identifier fld = {vm_start, vm_end, vm_mm, vm_file, vm_flags};
 expression E;
@@ -1485,7 +1490,7 @@ position pw;
 @@
 vma@pw->fld aop E
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 vma << def.vma;
 fld << rofield.fld;
 pw << rofield.pw;
@@ -1499,7 +1504,7 @@ if k in DEFS and DEFS[k]["vma"] == vma:
 // Mapping calls that become mmap actions.
 // ---------------------------------------------------------------------
 
-@acall depends on (hook || nested)@
+@acall depends on (hook || nested || xdef)@
 identifier fn = {remap_pfn_range, io_remap_pfn_range, vm_iomap_memory,
 		 vm_map_pages, vm_map_pages_zero, vm_insert_pages};
 expression list es;
@@ -1507,7 +1512,7 @@ position pa;
 @@
 fn@pa(es)
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 fn << acall.fn;
 pa << acall.pa;
 @@
@@ -1515,7 +1520,7 @@ k = hkey(pa)
 if k in DEFS:
 	ACTIONS.setdefault(k, []).append((pa[0].line, pa[0].column, fn))
 
-@aloop depends on (hook || nested)@
+@aloop depends on (hook || nested || xdef)@
 identifier fn = {remap_pfn_range, io_remap_pfn_range, vm_iomap_memory,
 		 vm_map_pages, vm_map_pages_zero, vm_insert_pages};
 expression list es;
@@ -1527,7 +1532,7 @@ for (...;...;...) { <+... fn@pl(es) ...+> }
 while (...) { <+... fn@pl(es) ...+> }
 )
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 fn << aloop.fn;
 pl << aloop.pl;
 @@
@@ -1538,7 +1543,7 @@ if k in DEFS:
 
 // A local that holds the size of the mapping, for the remaps above and
 // below: set once, at its declaration, and never written again.
-@sizevar depends on (hook || nested)@
+@sizevar depends on (hook || nested || xdef)@
 identifier def.vma, z;
 type T;
 position pz;
@@ -1549,7 +1554,7 @@ T z@pz = vma->vm_end - vma->vm_start;
 T z@pz = vma_pages(vma) << PAGE_SHIFT;
 )
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 z << sizevar.z;
 T << sizevar.T;
 pz << sizevar.pz;
@@ -1558,13 +1563,13 @@ if hkey(pz) in DEFS and norm(T) in ("size_t", "unsignedlong"):
 	SIZEVARS[(pz[0].file, pz[0].current_element, z)] = {"uses": 0, "bad": False,
 		"decl": (pz[0].line, pz[0].column)}
 
-@sizeuse depends on (hook || nested)@
+@sizeuse depends on (hook || nested || xdef)@
 identifier sizevar.z;
 position pu;
 @@
 z@pu
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 z << sizevar.z;
 pu << sizeuse.pu;
 @@
@@ -1572,7 +1577,7 @@ d = SIZEVARS.get((pu[0].file, pu[0].current_element, z))
 if d is not None:
 	d["uses"] += 1
 
-@sizeset depends on (hook || nested)@
+@sizeset depends on (hook || nested || xdef)@
 identifier sizevar.z;
 expression E;
 assignment operator aop;
@@ -1592,7 +1597,7 @@ z@pw--
  &z@pw
 )
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 z << sizevar.z;
 pw << sizeset.pw;
 @@
@@ -1601,7 +1606,7 @@ if d is not None and d["decl"] != (pw[0].line, pw[0].column):
 	d["bad"] = True
 
 // Shape 1: return remap_pfn_range(vma, start, pfn, size, prot);
-@ret_remap depends on (hook || nested)@
+@ret_remap depends on (hook || nested || xdef)@
 identifier fn = {remap_pfn_range, io_remap_pfn_range};
 identifier def.vma;
 expression S, P, Z, PR;
@@ -1610,7 +1615,7 @@ position pa;
 return fn@pa(vma, S, P, Z, PR);
 
 // Shape 2: if (remap_pfn_range(...)) return -E; ... return 0;
-@if_remap depends on (hook || nested)@
+@if_remap depends on (hook || nested || xdef)@
 identifier fn = {remap_pfn_range, io_remap_pfn_range};
 identifier def.vma;
 expression S, P, Z, PR;
@@ -1621,7 +1626,7 @@ if (fn@pa(vma, S, P, Z, PR))
 	return -C;
 return 0;
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 fn << ret_remap.fn;
 vma << def.vma;
 s << ret_remap.S;
@@ -1635,7 +1640,7 @@ if k in DEFS and DEFS[k]["vma"] == vma:
 	PLAN[pkey(pa)] = "ret_" + kind
 	rule(k, kind.replace("_", "-"))
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 fn << if_remap.fn;
 vma << def.vma;
 s << if_remap.S;
@@ -1662,7 +1667,7 @@ if k in DEFS and DEFS[k]["vma"] == vma and pkey(pa) not in PLAN:
 // (vm_ops, vm_private_data), releases that lock and returns 0: the action
 // runs after the hook whatever the order.  Anything else after it stays
 // "not the last effect".
-@if_remap_tail depends on (hook || nested)@
+@if_remap_tail depends on (hook || nested || xdef)@
 identifier fn = {remap_pfn_range, io_remap_pfn_range};
 identifier def.vma;
 expression S, P, Z, PR;
@@ -1673,7 +1678,7 @@ if (fn@pa(vma, S, P, Z, PR)) S1
 ... when any
 T@pt
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 fn << if_remap_tail.fn;
 vma << def.vma;
 s << if_remap_tail.S;
@@ -1691,20 +1696,20 @@ if k in DEFS and DEFS[k]["vma"] == vma:
 		"s1": norm(s1), "tail": {}})
 	d["tail"][(int(pt[0].line), int(pt[0].column))] = norm(t)
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 @@
 for key, d in sorted(RTAIL.items()):
 	rtail_verdict(key, d)
 
 // Shape 3: return vm_iomap_memory(vma, phys, len);
-@ret_iomap depends on (hook || nested)@
+@ret_iomap depends on (hook || nested || xdef)@
 identifier def.vma;
 expression A, L;
 position pa;
 @@
 return vm_iomap_memory@pa(vma, A, L);
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 vma << def.vma;
 pa << ret_iomap.pa;
 @@
@@ -1720,7 +1725,7 @@ if k in DEFS and DEFS[k]["vma"] == vma:
 // Shape 3b: vm_iomap_memory(vma, phys, len); return 0; (its result not
 // looked at, as stm does): the simple ioremap action, whose failure now
 // fails the mmap instead of leaving a mapping without pages.
-@stmt_iomap depends on (hook || nested)@
+@stmt_iomap depends on (hook || nested || xdef)@
 identifier def.vma;
 expression A, L;
 position pa;
@@ -1728,7 +1733,7 @@ position pa;
 vm_iomap_memory@pa(vma, A, L);
 return 0;
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 vma << def.vma;
 pa << stmt_iomap.pa;
 @@
@@ -1742,7 +1747,7 @@ if k in DEFS and DEFS[k]["vma"] == vma:
 		rule(k, "simple-ioremap")
 
 // Shape 4: return vm_map_pages[_zero](vma, pages, num);
-@ret_mappages depends on (hook || nested)@
+@ret_mappages depends on (hook || nested || xdef)@
 identifier fn = {vm_map_pages, vm_map_pages_zero};
 identifier def.vma;
 expression P, N;
@@ -1750,7 +1755,7 @@ position pa;
 @@
 return fn@pa(vma, P, N);
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 fn << ret_mappages.fn;
 vma << def.vma;
 pa << ret_mappages.pa;
@@ -1765,7 +1770,7 @@ if k in DEFS and DEFS[k]["vma"] == vma:
 		rule(k, "map-pages")
 
 // A page array that dies with the hook cannot be handed to an action (R12).
-@localpages depends on (hook || nested)@
+@localpages depends on (hook || nested || xdef)@
 identifier fn = {vm_map_pages, vm_map_pages_zero, vm_insert_pages};
 identifier arr;
 type T;
@@ -1777,7 +1782,7 @@ T arr[N];
 ...
 fn@pa(es)
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 fn << localpages.fn;
 arr << localpages.arr;
 es << localpages.es;
@@ -1790,7 +1795,7 @@ if k in DEFS and re.search(r"\b%s\b" % re.escape(arr), str(es)):
 	PLAN.pop(pkey(pa), None)
 
 // Shape 5: return vm_insert_pages(vma, addr, pages, &num);
-@ret_insertpages depends on (hook || nested)@
+@ret_insertpages depends on (hook || nested || xdef)@
 identifier def.vma;
 expression S, P;
 identifier N;
@@ -1798,7 +1803,7 @@ position pa;
 @@
 return vm_insert_pages@pa(vma, S, P, &N);
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 vma << def.vma;
 pa << ret_insertpages.pa;
 @@
@@ -1812,7 +1817,7 @@ if k in DEFS and DEFS[k]["vma"] == vma:
 		rule(k, "map-pages")
 
 // The VMA arguments of an accepted action call are understood.
-@aargs depends on (hook || nested)@
+@aargs depends on (hook || nested || xdef)@
 identifier fn = {remap_pfn_range, io_remap_pfn_range, vm_iomap_memory,
 		 vm_map_pages, vm_map_pages_zero, vm_insert_pages};
 identifier def.vma;
@@ -1821,7 +1826,7 @@ position pa, pv;
 @@
 fn@pa(vma@pv, es)
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 pa << aargs.pa;
 pv << aargs.pv;
 @@
@@ -1832,7 +1837,7 @@ if pkey(pa) in PLAN:
 // Flags.
 // ---------------------------------------------------------------------
 
-@fset depends on (hook || nested)@
+@fset depends on (hook || nested || xdef)@
 identifier fn = {vm_flags_set, vm_flags_clear};
 identifier def.vma;
 expression E;
@@ -1840,7 +1845,7 @@ position pf, pv;
 @@
 fn@pf(vma@pv, E)
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 fn << fset.fn;
 e << fset.E;
 pf << fset.pf;
@@ -1856,14 +1861,14 @@ if k in DEFS:
 		seen(pv)
 		rule(k, "flags")
 
-@fmod depends on (hook || nested)@
+@fmod depends on (hook || nested || xdef)@
 identifier def.vma;
 expression E1, E2;
 position pf, pv;
 @@
 vm_flags_mod@pf(vma@pv, E1, E2);
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 e1 << fmod.E1;
 e2 << fmod.E2;
 pf << fmod.pf;
@@ -1880,7 +1885,7 @@ if k in DEFS:
 		rule(k, "flags")
 
 // Flag tests: all bits, then any bit.
-@ftestall depends on (hook || nested)@
+@ftestall depends on (hook || nested || xdef)@
 identifier def.vma;
 expression E;
 position pv;
@@ -1891,7 +1896,7 @@ position pv;
  (vma@pv->vm_flags & E) != E
 )
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 e << ftestall.E;
 pv << ftestall.pv;
 @@
@@ -1909,14 +1914,14 @@ if k in DEFS:
 		seen(pv)
 		rule(k, "flags")
 
-@ftest depends on (hook || nested)@
+@ftest depends on (hook || nested || xdef)@
 identifier def.vma;
 expression E;
 position pv;
 @@
 vma@pv->vm_flags & E
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 e << ftest.E;
 pv << ftest.pv;
 @@
@@ -1930,13 +1935,13 @@ if k in DEFS and pkey(pv) not in PLAN:
 		seen(pv)
 		rule(k, "flags")
 
-@fcow depends on (hook || nested)@
+@fcow depends on (hook || nested || xdef)@
 identifier def.vma;
 position pv;
 @@
 is_cow_mapping(vma@pv->vm_flags)
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 pv << fcow.pv;
 @@
 k = hkey(pv)
@@ -1949,20 +1954,20 @@ if k in DEFS:
 // Fields and generic helpers.
 // ---------------------------------------------------------------------
 
-@fread depends on (hook || nested)@
+@fread depends on (hook || nested || xdef)@
 identifier def.vma;
 identifier fld = {vm_start, vm_end, vm_pgoff, vm_page_prot, vm_file, vm_mm};
 position pv;
 @@
 vma@pv->fld
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 pv << fread.pv;
 @@
 if hkey(pv) in DEFS:
 	seen(pv)
 
-@fwrite depends on (hook || nested)@
+@fwrite depends on (hook || nested || xdef)@
 identifier def.vma;
 identifier fld = {vm_ops, vm_private_data};
 expression E;
@@ -1970,32 +1975,32 @@ position pv;
 @@
 vma@pv->fld = E
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 pv << fwrite.pv;
 @@
 if hkey(pv) in DEFS:
 	seen(pv)
 
-@fsize depends on (hook || nested)@
+@fsize depends on (hook || nested || xdef)@
 identifier def.vma;
 position pv;
 @@
 vma_pages(vma@pv)
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 pv << fsize.pv;
 @@
 if hkey(pv) in DEFS:
 	seen(pv)
 
-@fgen depends on (hook || nested)@
+@fgen depends on (hook || nested || xdef)@
 identifier fn = {generic_file_mmap, generic_file_readonly_mmap};
 identifier def.fparam, def.vma;
 position pg, pv;
 @@
 fn@pg(fparam, vma@pv)
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 fn << fgen.fn;
 pg << fgen.pg;
 pv << fgen.pv;
@@ -2006,13 +2011,13 @@ if k in DEFS:
 	PLAN[pkey(pg)] = fn
 	rule(k, "generic-file")
 
-@fshmem depends on (hook || nested)@
+@fshmem depends on (hook || nested || xdef)@
 identifier def.vma;
 position pg, pv;
 @@
 shmem_zero_setup@pg(vma@pv)
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 pg << fshmem.pg;
 pv << fshmem.pv;
 @@
@@ -2024,13 +2029,13 @@ if k in DEFS:
 
 // nommu: the shared-mapping test has a descriptor form (7.0+; on 6.19
 // desc->vm_flags still exists).
-@fnommu depends on (hook || nested)@
+@fnommu depends on (hook || nested || xdef)@
 identifier def.vma;
 position pv;
 @@
 is_nommu_shared_mapping(vma@pv->vm_flags)
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 pv << fnommu.pv;
 @@
 k = hkey(pv)
@@ -2039,13 +2044,13 @@ if k in DEFS:
 	rule(k, "flags")
 
 // /dev/zero's private mapping: anonymous, keeping vm_file (7.2).
-@fanon depends on (hook || nested)@
+@fanon depends on (hook || nested || xdef)@
 identifier def.vma;
 position pg, pv;
 @@
 vma_set_anonymous@pg(vma@pv)
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 pg << fanon.pg;
 pv << fanon.pv;
 @@
@@ -2059,35 +2064,35 @@ if k in DEFS and pkey(pg) in ANONPOS and LEVEL >= 702:
 // end of .mmap moves into a generated vm_ops->mapped callback (7.1+).
 // ---------------------------------------------------------------------
 
-@vmops depends on (hook || nested)@
+@vmops depends on (hook || nested || xdef)@
 identifier OPS, OPEN;
 @@
 struct vm_operations_struct OPS = { ..., .open = OPEN, ... };
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 ops << vmops.OPS;
 op << vmops.OPEN;
 @@
 VMOPS[ops] = op
 
-@vmopsmapped depends on (hook || nested)@
+@vmopsmapped depends on (hook || nested || xdef)@
 identifier OPS, M;
 @@
 struct vm_operations_struct OPS = { ..., .mapped = M, ... };
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 ops << vmopsmapped.OPS;
 @@
 VMOPS_MAPPED.add(ops)
 
-@vmassign depends on (hook || nested)@
+@vmassign depends on (hook || nested || xdef)@
 identifier def.vma;
 identifier OPS;
 position pv;
 @@
 vma@pv->vm_ops = &OPS
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 ops << vmassign.OPS;
 pv << vmassign.pv;
 @@
@@ -2095,7 +2100,7 @@ if hkey(pv) in DEFS:
 	VMASSIGN.setdefault(hkey(pv), set()).add(ops)
 
 // The open call must be the hook's last statement before "return 0;".
-@mcall depends on (hook || nested)@
+@mcall depends on (hook || nested || xdef)@
 identifier def.vma;
 identifier OPEN;
 position pc, pv;
@@ -2103,7 +2108,7 @@ position pc, pv;
 OPEN@pc(vma@pv);
 return 0;
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 op << mcall.OPEN;
 pc << mcall.pc;
 pv << mcall.pv;
@@ -2116,37 +2121,37 @@ if k in DEFS:
 		seen(pv)
 
 // What the open callback does with its VMA, and the names it uses.
-@odef depends on (hook || nested)@
+@odef depends on (hook || nested || xdef)@
 identifier OPEN, v;
 position po;
 @@
 static void OPEN@po(struct vm_area_struct *v) { ... }
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 op << odef.OPEN;
 v << odef.v;
 @@
 OPENDEF[op] = {"v": v, "bad": None}
 
-@ouse depends on (hook || nested)@
+@ouse depends on (hook || nested || xdef)@
 identifier odef.v;
 position pv;
 @@
 v@pv
 
-@oallowed depends on (hook || nested)@
+@oallowed depends on (hook || nested || xdef)@
 identifier odef.v;
 identifier fld = {vm_private_data, vm_start, vm_end, vm_pgoff};
 position pv;
 @@
 v@pv->fld
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 pv << oallowed.pv;
 @@
 OALLOWED.add(pkey(pv))
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 v << odef.v;
 pv << ouse.pv;
 @@
@@ -2155,13 +2160,13 @@ d = OPENDEF.get(op)
 if d is not None and d["v"] == v and pkey(pv) not in OALLOWED and not d["bad"]:
 	d["bad"] = "%s() uses the VMA: '%s'" % (op, source_line(pv[0].file, pv[0].line))
 
-@onames depends on (hook || nested)@
+@onames depends on (hook || nested || xdef)@
 identifier x =~ "^(start|end|pgoff|file|vm_private_data)$";
 position px;
 @@
 x@px
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 x << onames.x;
 px << onames.px;
 @@
@@ -2169,20 +2174,20 @@ d = OPENDEF.get(px[0].current_element)
 if d is not None and not d["bad"]:
 	d["bad"] = "%s() already uses the name '%s'" % (px[0].current_element, x)
 
-@opsref depends on (hook || nested)@
+@opsref depends on (hook || nested || xdef)@
 identifier vmops.OPS;
 position pr;
 @@
 OPS@pr
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 ops << vmops.OPS;
 pr << opsref.pr;
 @@
 if pr[0].current_element != ops:  # the definition itself
 	OPSREFS.setdefault(ops, []).append((pr[0].current_element, pr[0].line))
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 f << def.f;
 pf << def.pf;
 @@
@@ -2214,24 +2219,24 @@ if k in MCALL:
 // Per-mapping state taken by a call of the hook itself (afs, stm): the
 // calls on every way through the hook, its locals, the undo calls on its
 // failure path, and the close callbacks of the vm_ops.
-@vmclose depends on (hook || nested)@
+@vmclose depends on (hook || nested || xdef)@
 identifier OPS, CLOSE;
 position po;
 @@
 struct vm_operations_struct OPS@po = { ..., .close = CLOSE, ... };
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 ops << vmclose.OPS;
 cl << vmclose.CLOSE;
 po << vmclose.po;
 @@
 VMCLOSE[ops] = (cl, int(po[0].line))
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 @@
 ms_candidates()
 
-@mscall depends on (hook || nested)@
+@mscall depends on (hook || nested || xdef)@
 identifier def.f, fn;
 expression list es;
 position ps : script:python(fn) { fn in MSCAND };
@@ -2242,7 +2247,7 @@ fn@ps(es);
 ... when any
 }
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 fn << mscall.fn;
 es << mscall.es;
 ps << mscall.ps;
@@ -2252,7 +2257,7 @@ if k in DEFS:
 	MSCALLS.setdefault(k, []).append((fn, [ctext(a) for a in split_top(es)],
 					  int(ps[0].line), int(ps[0].column)))
 
-@msundo depends on (hook || nested)@
+@msundo depends on (hook || nested || xdef)@
 identifier Y;
 expression list es;
 expression R;
@@ -2266,7 +2271,7 @@ if (!R) S else Y@pu(es);
 )
 return R;
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 fn << msundo.Y;
 es << msundo.es;
 pu << msundo.pu;
@@ -2276,14 +2281,14 @@ if k in DEFS:
 	MSUNDO.setdefault(k, []).append((fn, [ctext(a) for a in split_top(es)],
 					 int(pu[0].line)))
 
-@mslocal depends on (hook || nested)@
+@mslocal depends on (hook || nested || xdef)@
 type T;
 identifier x;
 position pd;
 @@
 T x@pd;
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 T << mslocal.T;
 x << mslocal.x;
 pd << mslocal.pd;
@@ -2293,7 +2298,7 @@ if k in DEFS:
 	MLOCALS.setdefault(k, {}).setdefault(x, {"type": ctext(T), "init": None,
 		"bad": False, "decl": (pd[0].line, pd[0].column)})
 
-@mslocali depends on (hook || nested)@
+@mslocali depends on (hook || nested || xdef)@
 type T;
 identifier x;
 expression E;
@@ -2301,7 +2306,7 @@ position pd;
 @@
 T x@pd = E;
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 T << mslocali.T;
 x << mslocali.x;
 E << mslocali.E;
@@ -2312,11 +2317,11 @@ if k in DEFS:
 	MLOCALS.setdefault(k, {})[x] = {"type": ctext(T), "init": ctext(E),
 		"bad": False, "decl": (pd[0].line, pd[0].column)}
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 @@
 ms_names()
 
-@mslocalw depends on (hook || nested)@
+@mslocalw depends on (hook || nested || xdef)@
 identifier x;
 expression E;
 assignment operator aop;
@@ -2324,7 +2329,7 @@ position pw : script:python(x) { x in MSNAMES };
 @@
 x@pw aop E
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 x << mslocalw.x;
 pw << mslocalw.pw;
 @@
@@ -2333,7 +2338,7 @@ if d is not None and d["decl"] != (pw[0].line, pw[0].column):
 	d["bad"] = True
 
 // (One match per name is enough here: none of these is the declaration.)
-@mslocalx depends on (hook || nested)@
+@mslocalx depends on (hook || nested || xdef)@
 identifier def.f, x;
 position pw;
 @@
@@ -2351,7 +2356,7 @@ x@pw--
 )
 ...> }
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 x << mslocalx.x;
 pw << mslocalx.pw;
 @@
@@ -2359,13 +2364,13 @@ d = MLOCALS.get(hkey(pw), {}).get(x)
 if d is not None:
 	d["bad"] = True
 
-@msluse depends on (hook || nested)@
+@msluse depends on (hook || nested || xdef)@
 identifier x;
 position pu : script:python(x) { x in MSNAMES };
 @@
 x@pu
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 x << msluse.x;
 pu << msluse.pu;
 @@
@@ -2373,13 +2378,13 @@ d = MLOCALS.get(hkey(pu), {}).get(x)
 if d is not None and d["decl"] != (pu[0].line, pu[0].column):
 	d["uses"] = d.get("uses", 0) + 1
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 @@
 for k in sorted(DEFS):
 	ms_verdict(k)
 
 // Hooks whose function is not in this file.
-@script:python depends on (hook || nested)@
+@script:python depends on hook@
 f << hook.f;
 pops << hook.pops;
 @@
@@ -2400,7 +2405,7 @@ elif k not in DEFS and f not in ("generic_file_mmap", "generic_file_readonly_mma
 // The verdict.
 // ---------------------------------------------------------------------
 
-@script:python verdict depends on (hook || nested)@
+@script:python verdict depends on (hook || nested || xdef)@
 f << def.f;
 pf << def.pf;
 nf;
@@ -2464,7 +2469,7 @@ else:
 // hooks only) and recompute what they need from the matched text.
 // ---------------------------------------------------------------------
 
-@depends on (hook || nested) && patch@
+@depends on (hook || nested || xdef) && patch@
 identifier fn = {remap_pfn_range, io_remap_pfn_range};
 identifier V : script:python() { tvname(V) };
 expression S, P, Z, PR;
@@ -2504,7 +2509,7 @@ fresh identifier act = script:python(fn) { act_name(fn, True) };
 + desc->action.error_override = -C;
 )
 
-@depends on (hook || nested) && patch@
+@depends on (hook || nested || xdef) && patch@
 identifier fn = {remap_pfn_range, io_remap_pfn_range};
 identifier V : script:python() { tvname(V) };
 expression S, P, Z, PR;
@@ -2544,7 +2549,7 @@ fresh identifier act = script:python(fn) { act_name(fn, False) };
 + desc->action.error_override = -C;
 )
 
-@depends on (hook || nested) && patch@
+@depends on (hook || nested || xdef) && patch@
 identifier fn = {remap_pfn_range, io_remap_pfn_range};
 identifier V : script:python() { tvname(V) };
 expression S, P, Z, PR;
@@ -2589,7 +2594,7 @@ fresh identifier act = script:python(fn) { act_name(fn, True) };
 + desc->action.error_override = -C;
 )
 
-@depends on (hook || nested) && patch@
+@depends on (hook || nested || xdef) && patch@
 identifier fn = {remap_pfn_range, io_remap_pfn_range};
 identifier V : script:python() { tvname(V) };
 expression S, P, Z, PR;
@@ -2634,7 +2639,7 @@ fresh identifier act = script:python(fn) { act_name(fn, False) };
 + desc->action.error_override = -C;
 )
 
-@depends on (hook || nested) && patch@
+@depends on (hook || nested || xdef) && patch@
 identifier V : script:python() { tvname(V) };
 expression A, L;
 position pa : script:python() { tok(pa) };
@@ -2648,7 +2653,7 @@ position pa : script:python() { tok(pa) };
 + mmap_action_simple_ioremap(desc, A, L);
 )
 
-@depends on (hook || nested) && patch@
+@depends on (hook || nested || xdef) && patch@
 identifier V : script:python() { tvname(V) };
 expression P, N;
 position pa : script:python() { tok(pa) };
@@ -2669,7 +2674,7 @@ position pa : script:python() { tok(pa) };
 + return 0;
 )
 
-@depends on (hook || nested) && patch@
+@depends on (hook || nested || xdef) && patch@
 identifier V : script:python() { tvname(V) };
 expression S, P;
 identifier N;
@@ -2680,7 +2685,7 @@ position pa : script:python() { tok(pa) };
 + return 0;
 
 // Flags, 6.19: the descriptor still has vm_flags.
-@depends on (hook || nested) && patch && api_6_19@
+@depends on (hook || nested || xdef) && patch && api_6_19@
 identifier V : script:python() { tvname(V) };
 expression E, E1, E2;
 position pf : script:python() { tok(pf) };
@@ -2697,14 +2702,14 @@ position pf : script:python() { tok(pf) };
 + desc->vm_flags &= ~(E2);
 )
 
-@depends on (hook || nested) && patch && api_6_19@
+@depends on (hook || nested || xdef) && patch && api_6_19@
 identifier V : script:python() { tvname(V) };
 position pv : script:python() { tok(pv) };
 @@
 - V@pv->vm_flags
 + desc->vm_flags
 
-@depends on (hook || nested) && patch && !api_6_19@
+@depends on (hook || nested || xdef) && patch && !api_6_19@
 identifier V : script:python() { tvname(V) };
 position pv : script:python() { tok(pv) };
 @@
@@ -2712,7 +2717,7 @@ position pv : script:python() { tok(pv) };
 + is_nommu_shared_vma_flags(&desc->vma_flags)
 
 // Flags, 7.0 and later: VMA_*_BIT lists.
-@depends on (hook || nested) && patch && !api_6_19@
+@depends on (hook || nested || xdef) && patch && !api_6_19@
 identifier V : script:python() { tvname(V) };
 expression E;
 position pf : script:python() { tok(pf) };
@@ -2726,7 +2731,7 @@ fresh identifier b = script:python(E) { bitlist(E) };
 + vma_desc_clear_flags(desc, b);
 )
 
-@depends on (hook || nested) && patch && !api_6_19@
+@depends on (hook || nested || xdef) && patch && !api_6_19@
 identifier V : script:python() { tvname(V) };
 expression E1, E2;
 position pf : script:python() { tok(pf) };
@@ -2737,7 +2742,7 @@ fresh identifier b2 = script:python(E2) { bitlist(E2) };
 + vma_desc_set_flags(desc, b1);
 + vma_desc_clear_flags(desc, b2);
 
-@depends on (hook || nested) && patch && !api_6_19@
+@depends on (hook || nested || xdef) && patch && !api_6_19@
 identifier V : script:python() { tvname(V) };
 expression E;
 position pv : script:python() { tok(pv) };
@@ -2752,7 +2757,7 @@ fresh identifier t = script:python(E) { test_name(E, True) };
 + !t(desc, b)
 )
 
-@depends on (hook || nested) && patch && !api_6_19@
+@depends on (hook || nested || xdef) && patch && !api_6_19@
 identifier V : script:python() { tvname(V) };
 expression E;
 position pv : script:python() { tok(pv) };
@@ -2767,7 +2772,7 @@ fresh identifier t = script:python(E) { test_name(E, False) };
 + t(desc, b)
 )
 
-@depends on (hook || nested) && patch && !api_6_19@
+@depends on (hook || nested || xdef) && patch && !api_6_19@
 identifier V : script:python() { tvname(V) };
 position pv : script:python() { tok(pv) };
 @@
@@ -2795,7 +2800,7 @@ position pv : script:python(V) { tvma(pv, V) };
   , es2)
 
 // Sizes, then fields.
-@depends on (hook || nested) && patch@
+@depends on (hook || nested || xdef) && patch@
 identifier V : script:python() { tvname(V) };
 position pv : script:python() { tok(pv) };
 @@
@@ -2807,7 +2812,7 @@ position pv : script:python() { tok(pv) };
 + vma_desc_pages(desc)
 )
 
-@depends on (hook || nested) && patch@
+@depends on (hook || nested || xdef) && patch@
 identifier V : script:python() { tvname(V) };
 position pv : script:python() { tok(pv) };
 @@
@@ -2837,7 +2842,7 @@ position pv : script:python() { tok(pv) };
 + desc->vm_ops
 )
 
-@depends on (hook || nested) && patch@
+@depends on (hook || nested || xdef) && patch@
 identifier fn = {generic_file_mmap, generic_file_readonly_mmap};
 identifier F, V;
 position pg : script:python() { tok(pg) };
@@ -2846,14 +2851,14 @@ fresh identifier nfn = fn ## "_prepare";
 - fn@pg(F, V)
 + nfn(desc)
 
-@depends on (hook || nested) && patch@
+@depends on (hook || nested || xdef) && patch@
 identifier V : script:python() { tvname(V) };
 position pg : script:python() { tok(pg) };
 @@
 - shmem_zero_setup@pg(V)
 + shmem_zero_setup_desc(desc)
 
-@depends on (hook || nested) && patch && !api_6_19 && !api_7_0 && !api_7_1@
+@depends on (hook || nested || xdef) && patch && !api_6_19 && !api_7_0 && !api_7_1@
 identifier V : script:python() { tvname(V) };
 position pg : script:python() { tok(pg) };
 @@
@@ -2864,14 +2869,14 @@ position pg : script:python() { tok(pg) };
 // vm_ops->mapped: drop the open call, add the callback, hook it up.
 // ---------------------------------------------------------------------
 
-@depends on (hook || nested) && patch@
+@depends on (hook || nested || xdef) && patch@
 identifier OPEN, V;
 position pc : script:python(OPEN) { tok(pc) and mapped_open(pc[0].current_element) == OPEN };
 @@
 - OPEN@pc(V);
   return 0;
 
-@mnew depends on (hook || nested) && patch@
+@mnew depends on (hook || nested || xdef) && patch@
 identifier OPEN : script:python() { is_mapped_open(OPEN) };
 identifier v;
 statement list SL;
@@ -2889,7 +2894,7 @@ static void OPEN(struct vm_area_struct *v)
 +	return 0;
 +}
 
-@depends on (hook || nested) && patch@
+@depends on (hook || nested || xdef) && patch@
 identifier OPEN : script:python() { is_mapped_open(OPEN) };
 identifier OPS;
 fresh identifier NEW = script:python(OPEN) { mapped_name(OPEN) };
@@ -2901,7 +2906,7 @@ struct vm_operations_struct OPS = {
 	...
 };
 
-@depends on (hook || nested) && patch@
+@depends on (hook || nested || xdef) && patch@
 identifier NEW : script:python() { is_mapped_new(NEW) };
 identifier mnew.v;
 @@
@@ -2926,14 +2931,14 @@ NEW(...) {
 // Per-mapping state of the hook's own call (afs, stm): the call moves into
 // a generated vm_ops->mapped, its undo on the failure path goes, and the
 // vm_ops names the callback.
-@depends on (hook || nested) && patch@
+@depends on (hook || nested || xdef) && patch@
 identifier X;
 expression list es;
 position p : script:python(X) { tok(p) and ms_of(p, "fn") == X };
 @@
 - X@p(es);
 
-@depends on (hook || nested) && patch@
+@depends on (hook || nested || xdef) && patch@
 identifier Y;
 expression list es;
 expression R;
@@ -2948,7 +2953,7 @@ position p : script:python(Y) { tok(p) and Y in (ms_of(p, "undo") or ()) };
 + if (!R) S
 )
 
-@depends on (hook || nested) && patch@
+@depends on (hook || nested || xdef) && patch@
 type T;
 identifier x;
 expression E;
@@ -2956,7 +2961,7 @@ position p : script:python(x) { tok(p) and x in (ms_of(p, "drop") or ()) };
 @@
 - T x@p = E;
 
-@depends on (hook || nested) && patch@
+@depends on (hook || nested || xdef) && patch@
 identifier H : script:python() { H in MSTATE and H in OKN and bool(MSTATE[H]["decls"]) };
 fresh identifier NEW = script:python(H) { MSTATE[H]["new"] };
 fresh identifier DECLS = script:python(H) { ";\n\t".join(MSTATE[H]["decls"]) };
@@ -2973,7 +2978,7 @@ fresh identifier CALL = script:python(H) { MSTATE[H]["call"] };
 +
   H(...) { ... }
 
-@depends on (hook || nested) && patch@
+@depends on (hook || nested || xdef) && patch@
 identifier H : script:python() { H in MSTATE and H in OKN and not MSTATE[H]["decls"] };
 fresh identifier NEW = script:python(H) { MSTATE[H]["new"] };
 fresh identifier CALL = script:python(H) { MSTATE[H]["call"] };
@@ -2987,7 +2992,7 @@ fresh identifier CALL = script:python(H) { MSTATE[H]["call"] };
 +
   H(...) { ... }
 
-@depends on (hook || nested) && patch@
+@depends on (hook || nested || xdef) && patch@
 identifier OPS : script:python() { ms_ops(OPS, True) is not None };
 fresh identifier NEW = script:python(OPS) { ms_ops(OPS, True) };
 @@
@@ -2996,7 +3001,7 @@ fresh identifier NEW = script:python(OPS) { ms_ops(OPS, True) };
 +
   struct vm_operations_struct OPS = { ... };
 
-@depends on (hook || nested) && patch@
+@depends on (hook || nested || xdef) && patch@
 identifier OPS : script:python() { ms_ops(OPS) is not None };
 identifier CLOSE;
 fresh identifier NEW = script:python(OPS) { ms_ops(OPS) };
@@ -3012,18 +3017,18 @@ struct vm_operations_struct OPS = {
 // The file parameter: inline a single use, keep a local otherwise.
 // ---------------------------------------------------------------------
 
-@fleft depends on (hook || nested) && patch@
+@fleft depends on (hook || nested || xdef) && patch@
 identifier F;
 position pu : script:python(F) { tfile(pu, F) };
 @@
 F@pu
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 pu << fleft.pu;
 @@
 FLEFT.setdefault(pu[0].current_element, set()).add((pu[0].line, pu[0].column))
 
-@depends on (hook || nested) && patch@
+@depends on (hook || nested || xdef) && patch@
 identifier F;
 position pu : script:python(F) { tfile(pu, F) and file_inline(pu) };
 @@
@@ -3035,7 +3040,7 @@ position pu : script:python(F) { tfile(pu, F) and file_inline(pu) };
 // ---------------------------------------------------------------------
 
 // The body starts with a statement: the new local needs a blank line.
-@sig_local_stmt depends on (hook || nested) && patch@
+@sig_local_stmt depends on (hook || nested || xdef) && patch@
 identifier f, fparam, vma;
 statement S;
 position pf : script:python(f) { tsig(f) and file_local(f) };
@@ -3050,12 +3055,12 @@ fresh identifier nf = script:python(f) { OKN[f]["new"] };
   ...
   }
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 f << sig_local_stmt.f;
 @@
 DONE.add(f)
 
-@sig_local depends on (hook || nested) && patch@
+@sig_local depends on (hook || nested || xdef) && patch@
 identifier f, fparam, vma;
 position pf : script:python(f) { tsig(f) and file_local(f) and f not in DONE };
 fresh identifier nf = script:python(f) { OKN[f]["new"] };
@@ -3067,12 +3072,12 @@ fresh identifier nf = script:python(f) { OKN[f]["new"] };
   ...
   }
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 f << sig_local.f;
 @@
 DONE.add(f)
 
-@sig depends on (hook || nested) && patch@
+@sig depends on (hook || nested || xdef) && patch@
 identifier f, fparam, vma;
 position pf : script:python(f) { tsig(f) and f not in DONE };
 fresh identifier nf = script:python(f) { OKN[f]["new"] };
@@ -3081,7 +3086,7 @@ fresh identifier nf = script:python(f) { OKN[f]["new"] };
 + nf(struct vm_area_desc *desc)
   { ... }
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 f << sig.f;
 @@
 DONE.add(f)
@@ -3124,7 +3129,7 @@ DONE.add(f)
 
 // (The name's constraint is on a position: spatch 1.1.1 fails to parse the
 // next script rule after a #define rule with a constrained identifier.)
-@depends on (hook || nested) && patch@
+@depends on (hook || nested || xdef) && patch@
 identifier f;
 position p : script:python(f) { f in DONE and f in ALIASES };
 fresh identifier nf = script:python(f) { OKN[f]["new"] };
@@ -3298,7 +3303,7 @@ identifier ndesc.d, ndesc.e;
   ...
   }
 
-@depends on (hook || nested) && patch@
+@depends on (hook || nested || xdef) && patch@
 identifier f : script:python() { f in DONE and f not in NESTED and f not in HELPERS };
 fresh identifier nf = script:python(f) { OKN[f]["new"] };
 type T1, T2;
@@ -3306,7 +3311,7 @@ type T1, T2;
 - int f(T1, T2);
 + int nf(struct vm_area_desc *desc);
 
-@depends on (hook || nested) && patch@
+@depends on (hook || nested || xdef) && patch@
 declarer d =~ "^EXPORT_SYMBOL";
 identifier f;
 position p : script:python(f) { f in DONE and OKN[f]["new"] != f };
@@ -3375,7 +3380,7 @@ struct file_operations fops = { ...,
 + nf
   , ... };
 
-@depends on (hook || nested) && patch@
+@depends on (hook || nested || xdef) && patch@
 identifier f : script:python() { f in DONE and f not in HELPERS };
 fresh identifier nf = script:python(f) { OKN[f]["new"] };
 identifier a, b;
@@ -3384,7 +3389,7 @@ type T1, T2;
 - int f(T1 a, T2 b);
 + int nf(struct vm_area_desc *desc);
 
-@depends on (hook || nested) && patch@
+@depends on (hook || nested || xdef) && patch@
 identifier fops;
 identifier f : script:python() { f in DONE };
 fresh identifier nf = script:python(f) { OKN[f]["new"] };
@@ -3398,7 +3403,7 @@ struct file_operations fops = { ...,
 + nf
   , ... };
 
-@depends on (hook || nested) && patch@
+@depends on (hook || nested || xdef) && patch@
 identifier fops;
 identifier f : script:python() { f in DONE };
 fresh identifier nf = script:python(f) { OKN[f]["new"] };
@@ -3414,7 +3419,7 @@ struct file_operations fops[...] = { ..., { ...,
 
 // Safety net: a converted hook must not name its VMA any more.  If one
 // does, a rule above is wrong; the driver then keeps the file unchanged.
-@left depends on (hook || nested) && patch@
+@left depends on (hook || nested || xdef) && patch@
 identifier nf : script:python() { is_new_name(nf) };
 identifier V : script:python() { is_old_vma(V) };
 identifier d;
@@ -3422,7 +3427,7 @@ position p;
 @@
 nf(..., struct vm_area_desc *d) { <+... V@p ...+> }
 
-@script:python depends on (hook || nested)@
+@script:python depends on (hook || nested || xdef)@
 nf << left.nf;
 p << left.p;
 @@
@@ -3448,12 +3453,12 @@ o["error"] = reason_of("internal",
 	"internal: converted helper still uses the VMA at line %s" % p[0].line)
 record((o["file"], p[0].current_element), o["line"], "error", reason=o["error"])
 
-@script:python depends on (hook || nested) && patch@
+@script:python depends on (hook || nested || xdef) && patch@
 @@
 record_done()
 
 // Hooks that are generic helpers with a known _prepare form.
-@gops depends on (hook || nested) && patch@
+@gops depends on (hook || nested || xdef) && patch@
 identifier fops;
 identifier fn = {generic_file_mmap, generic_file_readonly_mmap};
 fresh identifier nfn = fn ## "_prepare";
@@ -3468,7 +3473,7 @@ struct file_operations fops = { ...,
 + nfn
   , ... };
 
-@script:python depends on (hook || nested) && patch@
+@script:python depends on (hook || nested || xdef) && patch@
 fn << gops.fn;
 p << gops.p;
 @@

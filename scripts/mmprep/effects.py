@@ -425,8 +425,9 @@ class Tree:
 		if w is None:
 			text = self.raw(path) or ""
 			names = set(_DEFINED.findall(text))
-			for line in _MARGIN.findall(text):
-				names.update(_CALLED.findall(line))
+			# Margin lines start with a letter: no match runs from
+			# one into the next, so they are searched as one text.
+			names.update(_CALLED.findall("\n".join(_MARGIN.findall(text))))
 			w = self._words[path] = frozenset(names)
 		return name in w
 

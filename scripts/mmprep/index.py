@@ -101,40 +101,32 @@ class Use:
 		return "%s:%d: %s" % (self.path, self.line, self.kind)
 
 
+# What blank() turns into spaces: a comment, or a string or character
+# constant up to its closing quote, the end of its line or of the text (a
+# backslash takes the next character with it, a newline too).
+_LEXEME = re.compile(r'/\*.*?(?:\*/|\Z)|//[^\n]*|(["\'])(?:\\.|(?!\1)[^\\\n])*(?:\1|\n|\\?\Z)',
+		     re.S)
+
+
+def _spaced(t):
+	if "\n" not in t:
+		return " " * len(t)
+	return "\n".join(" " * len(l) for l in t.split("\n"))
+
+
+def _spaces(m):
+	t = m.group(0)
+	if m.group(1) is None:
+		return _spaced(t)
+	if len(t) <= 2:
+		return t
+	return t[0] + _spaced(t[1:-1]) + t[-1]
+
+
 def blank(text):
 	"""text with comments, strings and character constants turned into
 	spaces (newlines kept, so offsets and lines do not move)."""
-	out = list(text)
-	i, n = 0, len(text)
-	while i < n:
-		c = text[i]
-		if c == "/" and text.startswith("/*", i):
-			j = text.find("*/", i + 2)
-			j = n if j < 0 else j + 2
-		elif c == "/" and text.startswith("//", i):
-			j = text.find("\n", i)
-			j = n if j < 0 else j
-		elif c in "\"'":
-			j = i + 1
-			while j < n and text[j] != c and text[j] != "\n":
-				j += 2 if text[j] == "\\" else 1
-			j = min(j + 1, n)
-			if j - i <= 2:
-				i = j
-				continue
-			for k in range(i + 1, j - 1):
-				if out[k] != "\n":
-					out[k] = " "
-			i = j
-			continue
-		else:
-			i += 1
-			continue
-		for k in range(i, j):
-			if out[k] != "\n":
-				out[k] = " "
-		i = j
-	return "".join(out)
+	return _LEXEME.sub(_spaces, text)
 
 
 def close_paren(text, i):

@@ -167,6 +167,13 @@ def norm_path(p):
 # hook rule matches it (an array of them too).
 FOPS_INIT = re.compile(r"\bstruct\s+file_operations\s+\w[^;{}=]*=\s*\{")
 MMAP_INIT = re.compile(r"\.\s*mmap\s*=")
+MMAP_BOUND = re.compile(r"\.\s*mmap\s*=\s*([A-Za-z_]\w*)\s*[,}]")
+# hooks the semantic patch knows are defined elsewhere
+GENERIC = ("generic_file_mmap", "generic_file_readonly_mmap")
+# The reasons the semantic patch gives only when nothing else stands in
+# the way of a hook (its verdict): with "not static" in the way, the main
+# run would have declined the hook for that.
+AFTER_STATIC = ("several-actions", "action-not-last", "vma-passed", "vma-use")
 
 
 def binds_fops(path):
@@ -259,6 +266,8 @@ class Run:
 		self.xdefs = {}
 		self.xbinders = {}
 		self.xlater = []	# what xfile_outcome() does after global_rerun()
+		self.ahead = None	# the plan of global_ahead()
+		self.nfiles = 0		# the files of the main run are 1 .. nfiles
 		self.effects_of = None	# (tree, analyzer, effects) of effects()
 
 	def number(self, path):
@@ -323,7 +332,31 @@ class Run:
 		around the current folder, else the current folder), and the ones
 		that are clear are converted again with MMPREP_GLOBAL naming them,
 		first in their own files, then in the files that bind or declare
-		them."""
+		them.  When global_ahead() planned them before the main run, this
+		only finishes its plan (global_after())."""
+		if self.ahead is not None:
+			if self.ahead_holds():
+				self.global_after()
+				return
+			self.ahead_undo()
+		globs, xs = self.declined_globals()
+		xok = self.xfile_plan(xs)
+		if not globs and not xok:
+			self.xfile_outcome(xok)
+			return
+		for fn, (deff, _) in xok.items():
+			globs.add((fn, deff))
+		globs = sorted(globs, key=lambda x: (os.fsencode(x[0]), os.fsencode(x[1])))
+		clear, ok, bad = self.global_search(globs, xok)
+		self.global_groups(globs, clear, ok)
+		self.global_rerun(globs, clear, ok)
+		self.xfile_outcome(xok)
+		self.global_bad(globs, bad)
+
+	def declined_globals(self):
+		"""From the records: the hooks declined for not being static or for
+		being exported, (function, file); the hooks bound to a function of
+		another file, function -> the files binding it."""
 		globs = set()
 		xs = {}
 		for n in range(1, len(self.paths) + 1):
@@ -337,13 +370,13 @@ class Run:
 		for fn, _ in globs:
 			xs.pop(fn, None)	# bound beside its definition too: below
 		xs.pop("NULL", None)	# ".mmap = NULL" in some configuration
-		xok = self.xfile_plan(xs)
-		if not globs and not xok:
-			self.xfile_outcome(xok)
-			return
-		for fn, (deff, _) in xok.items():
-			globs.add((fn, deff))
-		globs = sorted(globs, key=lambda x: (os.fsencode(x[0]), os.fsencode(x[1])))
+		return globs, xs
+
+	def global_search(self, globs, xok):
+		"""Every use of the hooks of globs across the tree: the hooks that
+		are clear (every other use an ops-table entry or a one-line
+		prototype), the files that name each (name -> set), and for the
+		others the first use in the way (name -> (file, line, code))."""
 		own = {}
 		for fn, f in globs:
 			own[fn] = f
@@ -391,16 +424,20 @@ class Run:
 		for fn, (_, files) in xok.items():
 			bad.pop(fn, None)	# the tree index checked them
 			ok[fn] = set(files)
-		clear = [f for f in names if f not in bad]
+		return [f for f in names if f not in bad], ok, bad
+
+	def global_groups(self, globs, clear, ok):
+		"""A cleared hook changes with the files that bind or declare it."""
 		for f in clear:
 			for fn, path in globs:
 				if fn == f:
 					self.groups[(path, f)] = "hook:" + f
 			for path in ok.get(f, ()):
 				self.groups[(path, f)] = "hook:" + f
-		self.global_rerun(globs, clear, ok)
-		self.xfile_outcome(xok)
-		# Hooks that stay declined say where they are used.
+
+	def global_bad(self, globs, bad):
+		"""Hooks that stay declined for not being static or for being
+		exported say where they are used."""
 		for f, (rel, line, code) in sorted(bad.items()):
 			if code is None:
 				where = "%s:%d uses it (outside the current folder: run from the top of the tree)" % (rel, line)
@@ -411,9 +448,168 @@ class Run:
 					continue
 				st = self.states[self.number(path)]
 				for r in st.records:
-					if r.get("function") == f and r.get("status") == "declined":
+					if r.get("function") == f and r.get("status") == "declined" and \
+					   r.get("reason_id") in ("not-static", "exported"):
 						r["reason"] = r["reason"].split(":", 1)[0] + " and " + where
 						r["group"] = "hook:" + f
+
+	# -- the same, planned before the main run -------------------------
+	def bound_globals(self, files):
+		"""What the semantic patch will find in files, read from their text:
+		the hooks bound there and defined there not static (or exported),
+		(function, file), and the hooks bound there and defined elsewhere,
+		function -> files.  A guess that ahead_holds() checks against the
+		records."""
+		globs = set()
+		xs = {}
+		for f in files:
+			try:
+				text = read_text(f)
+			except OSError:
+				continue
+			code = IX.blank(text)
+			names = set()
+			for m in FOPS_INIT.finditer(code):
+				o = m.end() - 1
+				for b in MMAP_BOUND.finditer(code, o, E.match_close(code, o, "{", "}") + 1):
+					names.add(b.group(1))
+			if not names:
+				continue
+			fr = IX.FileReader(f, text)
+			for fn in R.c_sorted(names - {"NULL"} - set(GENERIC)):
+				uses = fr.uses(fn)
+				defs = [u for u in uses if u.kind == "definition" and
+					IX.hook_signature(u.params)]
+				if not defs:
+					xs.setdefault(fn, set()).add(f)
+				elif any(not u.static for u in defs) or any(u.kind == "export" for u in uses):
+					globs.add((fn, f))
+		for fn, _ in globs:
+			xs.pop(fn, None)
+		return globs, xs
+
+	def global_ahead(self, files):
+		"""The global pass planned from the files and the tree index before
+		the main run (bound_globals()), so that the main run converts the
+		hooks that are not static, their bindings and their prototypes with
+		everything else: each file goes through spatch once.  Returns the
+		files the main run needs besides files (definitions elsewhere,
+		headers with prototypes)."""
+		if os.environ.get("MMPREP_AHEAD", "1") == "0" or not files:
+			return []
+		globs, xs = self.bound_globals(files)
+		xok = self.xfile_plan(xs)
+		for fn, (deff, _) in xok.items():
+			globs.add((fn, deff))
+		clear, ok, bad = self.global_search(globs, xok) if globs else ([], {}, {})
+		mine = set(f for fn, f in globs if fn in clear)
+		renamed = R.c_sorted(set(p for f in clear for p in ok.get(f, ())))
+		xdef = [f for f in clear if f in self.xdefs]
+		# A file that both defines a hook and follows the rename of
+		# another is planned after the main run, as before.
+		if set(renamed) & mine or any(self.defines(p, xdef) for p in renamed):
+			self.ahead_undo()
+			return []
+		self.ahead = {"globs": globs, "xs": xs, "xok": xok, "clear": clear, "ok": ok,
+			      "bad": bad, "renamed": renamed, "xdef": xdef}
+		if not clear:
+			return []
+		self.runner.env["MMPREP_GLOBAL"] = " ".join(clear) + " "
+		self.global_flags = ["-D", "global"]
+		if xdef:
+			self.runner.env["MMPREP_XDEF"] = " ".join(xdef) + " "
+			self.effects_more(R.c_sorted(f for fn, f in globs if fn in xdef), xdef)
+		have = set(self.paths)
+		return [p for p in R.c_sorted(mine | set(renamed)) if p not in have]
+
+	def ahead_holds(self):
+		"""Whether the semantic patch saw the hooks as bound_globals() did:
+		every hook it declined for not being static (or for being exported,
+		or for being defined elsewhere, unless no other file defines it)
+		was planned and not cleared, every cleared hook was defined where
+		planned, and the files that follow a rename only renamed it."""
+		a = self.ahead
+		clear = set(a["clear"])
+		globs, xs = self.declined_globals()
+		if any(fn in clear or (fn, f) not in a["globs"] for fn, f in globs):
+			return False
+		if any(fn in clear or (fn in a["xs"] and not fs <= a["xs"][fn]) for fn, fs in xs.items()):
+			return False
+		# A hook bound to a function that the index saw defined in the
+		# same file but spatch did not (it did not parse): planned now,
+		# as after the main run, unless its definition is elsewhere.
+		rest = {fn: fs for fn, fs in xs.items() if fn not in a["xs"]}
+		if rest and self.xfile_plan(rest):
+			return False
+		for fn, f in a["globs"]:
+			if fn not in clear:
+				continue
+			recs = [r for r in self.states[self.number(f)].records if r.get("function") == fn]
+			# a hook it did not see defined there
+			if any(r.get("rule") == "rename" for r in recs):
+				return False
+			# a hook declined for what the main run alone would have
+			# named instead of "not static": planned after the main run
+			if fn not in a["xok"] and \
+			   any(r.get("status") == "declined" and r.get("reason_id") not in AFTER_STATIC
+			       for r in recs):
+				return False
+		for fn in clear:
+			for p in a["ok"].get(fn, ()):
+				for r in self.states[self.number(p)].records:
+					if r.get("function") == fn and r.get("rule") != "rename":
+						return False
+		return True
+
+	def ahead_undo(self):
+		"""Back to the plan after the main run: the main run again, plain."""
+		self.set_global(())
+		self.runner.env.pop("MMPREP_XDEF", None)
+		self.xdefs, self.xbinders, self.xlater, self.groups = {}, {}, [], {}
+		self.cleared = set()
+		if self.ahead is not None:
+			self.ahead = None
+			ns = list(range(1, self.nfiles + 1))
+			for n in range(self.nfiles + 1, len(self.paths) + 1):
+				self.states[n] = State()
+			if ns:
+				self.run_list(ns)
+
+	def set_global(self, names):
+		"""MMPREP_GLOBAL and -D global for the hooks names, or neither."""
+		if names:
+			self.runner.env["MMPREP_GLOBAL"] = " ".join(R.c_sorted(names)) + " "
+			self.global_flags = ["-D", "global"]
+		else:
+			self.runner.env.pop("MMPREP_GLOBAL", None)
+			self.global_flags = []
+
+	def global_after(self):
+		"""global_pass() for a plan of global_ahead(): the files that renamed
+		a hook that stayed declined go through spatch again without it;
+		the groups, the records and MMPREP_GLOBAL end as global_pass()
+		leaves them."""
+		a = self.ahead
+		clear = a["clear"]
+		done = set()
+		for fn, f in a["globs"]:
+			if fn in clear:
+				for r in self.states[self.number(f)].records:
+					if r.get("function") == fn and r.get("status") == "converted":
+						done.add(fn)
+		globs = sorted(a["globs"], key=lambda x: (os.fsencode(x[0]), os.fsencode(x[1])))
+		self.global_groups(globs, clear, a["ok"])
+		self.cleared = set(clear)
+		self.runner.env.pop("MMPREP_XDEF", None)
+		stay = set(clear) - done
+		if stay:
+			# (with nothing converted, as if the main run had been alone)
+			self.set_global(done)
+			word = re.compile(WORD % ("(?:" + "|".join(map(re.escape, R.c_sorted(stay))) + ")"))
+			self.run_list([self.number(p) for p in a["renamed"] if word.search(read_text(p))])
+		self.set_global(done or clear)
+		self.xfile_outcome(a["xok"])
+		self.global_bad(globs, a["bad"])
 
 	def xfile_plan(self, xs):
 		"""The hooks that the semantic patch found bound to a function of
@@ -550,12 +746,8 @@ class Run:
 		self.cleared = set(clear)
 		xdef = [f for f in clear if f in self.xdefs]
 		if xdef:
-			# The definition counts as bound (MMPREP_XDEF); in a file
-			# with no ops table the hook rules need -D nested to run,
-			# and with MMPREP_NESTED unset the family 7 rules find
-			# nothing.
+			# The definition counts as bound (MMPREP_XDEF).
 			self.runner.env["MMPREP_XDEF"] = " ".join(xdef) + " "
-			self.global_flags += ["-D", "nested"]
 			self.effects_more(R.c_sorted(f for fn, f in globs if fn in xdef), xdef)
 		mine = set(f for fn, f in globs if fn in clear)
 		for f in mine:
@@ -1140,8 +1332,12 @@ class Run:
 		thread.start()
 		self.effects(files)
 		phase("callee effects")
-		if files:
-			self.run_list(list(range(1, len(files) + 1)))
+		self.nfiles = len(files)
+		extra = self.global_ahead(files)
+		phase("global plan")
+		ns = list(range(1, len(files) + 1)) + [self.number(p) for p in extra]
+		if ns:
+			self.run_list(ns)
 		phase("main run")
 		self.global_pass()
 		phase("global and cross-file pass")
