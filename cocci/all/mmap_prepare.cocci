@@ -943,7 +943,10 @@ identifier xf : script:python() { xf in XDEF };
 @@
 int xf(...) { ... }
 
-@script:python depends on (hook || nested || xdef)@
+// What one file's rules found is forgotten before the next file, whether
+// or not it binds a hook (a header only follows renames: global_elsewhere()
+// must not see the definitions of the file before).
+@script:python@
 @@
 reset()
 

@@ -108,6 +108,10 @@ _LEXEME = re.compile(r'/\*.*?(?:\*/|\Z)|//[^\n]*|(["\'])(?:\\.|(?!\1)[^\\\n])*(?
 		     re.S)
 
 
+# the start of a preprocessor line
+_PP = re.compile(r"^[^\S\n]*#", re.M)
+
+
 def _spaced(t):
 	if "\n" not in t:
 		return " " * len(t)
@@ -164,11 +168,13 @@ class FileReader:
 		self._braces = None
 		# preprocessor lines (with their continuations)
 		self.pp = set()
-		cont = False
-		for i, l in enumerate(self.code.split("\n"), 1):
-			if cont or re.match(r"\s*#", l):
+		code = self.code.split("\n")
+		for m in _PP.finditer(self.code):
+			i = self.line_of(m.start())
+			self.pp.add(i)
+			while code[i - 1].endswith("\\") and i < len(code):
+				i += 1
 				self.pp.add(i)
-			cont = (i in self.pp) and l.endswith("\\")
 
 	def line_of(self, off):
 		lo, hi = 0, len(self.starts) - 1
