@@ -167,6 +167,7 @@ def norm_path(p):
 # hook rule matches it (an array of them too).
 FOPS_INIT = re.compile(r"\bstruct\s+file_operations\s+\w[^;{}=]*=\s*\{")
 MMAP_INIT = re.compile(r"\.\s*mmap\s*=")
+FOP_MMAP = re.compile(r"->\s*f_op\s*->\s*mmap[^_a-z0-9]")
 MMAP_BOUND = re.compile(r"\.\s*mmap\s*=\s*([A-Za-z_]\w*)\s*[,}]")
 # hooks the semantic patch knows are defined elsewhere
 GENERIC = ("generic_file_mmap", "generic_file_readonly_mmap")
@@ -267,6 +268,7 @@ class Run:
 		self.xbinders = {}
 		self.xlater = []	# what xfile_outcome() does after global_rerun()
 		self.ahead = None	# the plan of global_ahead()
+		self.bound = {}		# file -> the names its file_operations bind
 		self.nfiles = 0		# the files of the main run are 1 .. nfiles
 		self.effects_of = None	# (tree, analyzer, effects) of effects()
 
@@ -475,6 +477,7 @@ class Run:
 					names.add(b.group(1))
 			if not names:
 				continue
+			self.bound[f] = names
 			fr = IX.FileReader(f, text)
 			for fn in R.c_sorted(names - {"NULL"} - set(GENERIC)):
 				uses = fr.uses(fn)
@@ -521,6 +524,27 @@ class Run:
 			self.effects_more(R.c_sorted(f for fn, f in globs if fn in xdef), xdef)
 		have = set(self.paths)
 		return [p for p in R.c_sorted(mine | set(renamed)) if p not in have]
+
+	def nothing_to_do(self, files):
+		"""The files of a plan of global_ahead() that spatch would leave as
+		they are with no record: they define no hook (no struct
+		vm_area_struct), name no success_hook or error_hook, test no
+		->f_op->mmap, and bind only hooks of other files that stay
+		declined at their definition, where their one record is."""
+		if self.ahead is None:
+			return set()
+		held = set(fn for fn in self.xdefs if fn not in self.ahead["xok"])
+		out = set()
+		for f in files:
+			names = self.bound.get(f)
+			if not names or not names <= held:
+				continue
+			text = read_text(f)
+			if "vm_area_struct" in text or re.search(WORD % "(success_hook|error_hook)", text) or \
+			   FOP_MMAP.search(text):
+				continue
+			out.add(f)
+		return out
 
 	def ahead_holds(self):
 		"""Whether the semantic patch saw the hooks as bound_globals() did:
@@ -1335,7 +1359,8 @@ class Run:
 		self.nfiles = len(files)
 		extra = self.global_ahead(files)
 		phase("global plan")
-		ns = list(range(1, len(files) + 1)) + [self.number(p) for p in extra]
+		idle = self.nothing_to_do(files)
+		ns = [self.number(f) for f in files if f not in idle] + [self.number(p) for p in extra]
 		if ns:
 			self.run_list(ns)
 		phase("main run")
