@@ -241,6 +241,28 @@ NESTED_QUICK = (r"struct\s+(?!file\b)\w+\s*\*\s*\w+\s*,\s*struct\s+vm_area_struc
 		r"((?:\w+\s*(?:->|\.)\s*)*\w+)\s*->\s*\w+\s*\(\s*\1\s*,\s*\w+\s*\)")
 
 
+# In the process of the callee effects: the tree, the analyzer and what it
+# found so far (effects_job()).
+_EFFECTS = {}
+
+
+def effects_job(root, files, extra):
+	"""In the process of the callee effects: add the effects of files (and
+	of extra, hooks bound elsewhere) to those found so far, with the same
+	analyzer (its memo depends on the order of the analyses).  Returns
+	(effects so far, None), or (None, the error)."""
+	try:
+		if not _EFFECTS:
+			tree = E.Tree(root)
+			_EFFECTS.update(tree=tree, an=E.Analyzer(tree),
+					out={"functions": {}, "calls": {}, "hooks": {}})
+		for f in files:
+			E.merge(_EFFECTS["out"], E.file_effects(f, _EFFECTS["tree"], _EFFECTS["an"], extra))
+	except SystemExit as e:	# ctags missing or failing
+		return None, str(e)
+	return _EFFECTS["out"], None
+
+
 class Run:
 	"""One converter run: the files, their states, the passes."""
 
@@ -270,7 +292,9 @@ class Run:
 		self.ahead = None	# the plan of global_ahead()
 		self.bound = {}		# file -> the names its file_operations bind
 		self.nfiles = 0		# the files of the main run are 1 .. nfiles
-		self.effects_of = None	# (tree, analyzer, effects) of effects()
+		self.effects_of = None	# the process of effects_job()
+		self.effects_root = None
+		self.effects_pending = None	# its job under way
 
 	def number(self, path):
 		"""The number of path's results; a file not examined yet (a header,
@@ -1307,27 +1331,40 @@ class Run:
 	def effects(self, files):
 		"""What the hooks' callees do, from their bodies in the tree
 		(mmprep.effects), for the semantic patch as MMPREP_EFFECTS.  A
-		caller may pass its own (a file or the JSON) in the environment."""
+		caller may pass its own (a file or the JSON) in the environment.
+		The analysis is Python work: it runs in a process of its own
+		(effects_job()) while this one plans the global pass, and
+		effects_wait() writes it out."""
 		if os.environ.get("MMPREP_EFFECTS", "").strip() or not files:
 			return
 		root = search_root()
-		tree = E.Tree(root if os.path.isdir(os.path.join(root, "include")) else None)
-		an = E.Analyzer(tree)
-		out = {"functions": {}, "calls": {}, "hooks": {}}
-		self.effects_of = (tree, an, out)
-		self.effects_more(files)
+		self.effects_root = root if os.path.isdir(os.path.join(root, "include")) else None
+		ctx = multiprocessing.get_context("spawn")
+		self.effects_of = concurrent.futures.ProcessPoolExecutor(1, mp_context=ctx)
+		self.effects_pending = self.effects_of.submit(effects_job, self.effects_root, files, ())
 
 	def effects_more(self, files, extra=()):
 		"""Add the effects of files (and of the hooks named in extra,
-		bound in other files) to MMPREP_EFFECTS."""
+		bound in other files) to MMPREP_EFFECTS, in the same process as
+		the ones before: its analyses so far stand."""
 		if self.effects_of is None:
 			return
-		tree, an, out = self.effects_of
+		self.effects_wait()
+		self.effects_pending = self.effects_of.submit(effects_job, self.effects_root, files,
+							      tuple(extra))
+		self.effects_wait()
+
+	def effects_wait(self):
+		"""MMPREP_EFFECTS once the analysis asked for is done."""
+		if self.effects_pending is None:
+			return
 		try:
-			for f in files:
-				E.merge(out, E.file_effects(f, tree, an, extra))
-		except SystemExit as e:	# ctags missing or failing
-			die(str(e))
+			out, err = self.effects_pending.result()
+		except Exception as e:	# the process died
+			die("callee effects failed: %s" % e)
+		self.effects_pending = None
+		if err:
+			die(err)
 		p = os.path.join(self.work, "effects.json")
 		with open(p, "w", encoding="utf-8") as fp:
 			json.dump(out, fp, sort_keys=True)
@@ -1355,11 +1392,12 @@ class Run:
 		thread = threading.Thread(target=self.nested_plan, daemon=True)
 		thread.start()
 		self.effects(files)
-		phase("callee effects")
 		self.nfiles = len(files)
 		extra = self.global_ahead(files)
 		phase("global plan")
 		idle = self.nothing_to_do(files)
+		self.effects_wait()
+		phase("callee effects")
 		ns = [self.number(f) for f in files if f not in idle] + [self.number(p) for p in extra]
 		if ns:
 			self.run_list(ns)
@@ -1372,6 +1410,8 @@ class Run:
 		phase("nested pass")
 		rc = self.finish()
 		phase("results")
+		if self.effects_of is not None:
+			self.effects_of.shutdown()
 		return rc
 
 
