@@ -937,16 +937,18 @@ struct file_operations fops = { ..., .mmap = f@pops, ... };
 struct file_operations fops[...] = { ..., { ..., .mmap = f@pops, ... }, ... };
 )
 
-// A hook of MMPREP_XDEF: bound by an ops table of another file.
+// A hook of MMPREP_XDEF: bound by an ops table of another file.  (Its
+// VMA parameter gives spatch's token prefilter a word to look for.)
 @xdef@
 identifier xf : script:python() { xf in XDEF };
+identifier xv;
 @@
-int xf(...) { ... }
+int xf(..., struct vm_area_struct *xv) { ... }
 
-// What one file's rules found is forgotten before the next file, whether
-// or not it binds a hook (a header only follows renames: global_elsewhere()
-// must not see the definitions of the file before).
-@script:python@
+// What one file's rules found is forgotten before the next file; with
+// -D global before every file, which may only follow renames (a header:
+// global_elsewhere() must not see the definitions of the file before).
+@script:python depends on (hook || nested || xdef || global)@
 @@
 reset()
 
