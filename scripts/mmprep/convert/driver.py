@@ -290,6 +290,7 @@ class Run:
 		self.xbinders = {}
 		self.xlater = []	# what xfile_outcome() does after global_rerun()
 		self.ahead = None	# the plan of global_ahead()
+		self.again = None	# (thread, files, then) of global_after()
 		self.bound = {}		# file -> the names its file_operations bind
 		self.nfiles = 0		# the files of the main run are 1 .. nfiles
 		self.effects_of = None	# the process of effects_job()
@@ -325,16 +326,17 @@ class Run:
 		return read_text(self.paths[n - 1])
 
 	# -- the chain of semantic patches ---------------------------------
-	def run_list(self, ns):
+	def run_list(self, ns, flags=None, env=None):
 		"""The chain of semantic patches over the files ns, each file going
-		through the result of the one before."""
+		through the result of the one before (with flags and env, or
+		global_flags and the runner's environment)."""
 		for n in ns:
 			self.states[n] = State()
 		for cocci in self.o.coccis:
-			flags = list(self.global_flags)
+			cflags = list(self.global_flags if flags is None else flags)
 			hooks = cocci.endswith("/action_hooks.cocci")
 			if hooks:
-				flags = ["-D", "scan"]
+				cflags = ["-D", "scan"]
 			batch = []
 			for n in ns:
 				st = self.states[n]
@@ -346,7 +348,7 @@ class Run:
 							   self.text_of(n)):
 					continue
 				batch.append(Item(n, self.paths[n - 1], self.input_of(n)))
-			self.runner.run(self.states, cocci, batch, flags)
+			self.runner.run(self.states, cocci, batch, cflags, env)
 
 	# -- hooks that are not static ---------------------------------------
 	def global_pass(self):
@@ -461,16 +463,16 @@ class Run:
 			for path in ok.get(f, ()):
 				self.groups[(path, f)] = "hook:" + f
 
-	def global_bad(self, globs, bad):
+	def global_bad(self, globs, bad, keep=lambda p: True):
 		"""Hooks that stay declined for not being static or for being
-		exported say where they are used."""
+		exported say where they are used (in the files keep() takes)."""
 		for f, (rel, line, code) in sorted(bad.items()):
 			if code is None:
 				where = "%s:%d uses it (outside the current folder: run from the top of the tree)" % (rel, line)
 			else:
 				where = "%s:%d uses it: '%s'" % (rel, line, code)
 			for fn, path in globs:
-				if fn != f:
+				if fn != f or not keep(path):
 					continue
 				st = self.states[self.number(path)]
 				for r in st.records:
@@ -650,14 +652,44 @@ class Run:
 		self.cleared = set(clear)
 		self.runner.env.pop("MMPREP_XDEF", None)
 		stay = set(clear) - done
+		again = []
 		if stay:
-			# (with nothing converted, as if the main run had been alone)
-			self.set_global(done)
 			word = re.compile(WORD % ("(?:" + "|".join(map(re.escape, R.c_sorted(stay))) + ")"))
-			self.run_list([self.number(p) for p in a["renamed"] if word.search(read_text(p))])
+			again = [p for p in a["renamed"] if word.search(read_text(p))]
+		if again:
+			# In the background, while the helper pass plans: (with
+			# nothing converted, as if the main run had been alone)
+			self.set_global(done)
+			env, flags = dict(self.runner.env), list(self.global_flags)
+			ns = [self.number(p) for p in again]
+			for n in ns:
+				self.states[n] = State()
+			failed = []
+
+			def rerun():
+				try:
+					self.run_list(ns, flags, env)
+				except BaseException as e:	# reported by settle()
+					failed.append(e)
+			self.again = (threading.Thread(target=rerun), set(again), failed,
+				      lambda: (self.xfile_outcome(a["xok"], lambda p: p in again),
+					       self.global_bad(globs, a["bad"], lambda p: p in again)))
+			self.again[0].start()
 		self.set_global(done or clear)
-		self.xfile_outcome(a["xok"])
-		self.global_bad(globs, a["bad"])
+		self.xfile_outcome(a["xok"], lambda p: p not in again)
+		self.global_bad(globs, a["bad"], lambda p: p not in again)
+
+	def settle(self, files=None):
+		"""Wait for the files that run again in the background (all, or
+		when one of files is among them) and finish their records."""
+		if self.again is None or (files is not None and not self.again[1] & set(files)):
+			return
+		thread, _, failed, after = self.again
+		self.again = None
+		thread.join()
+		if failed:
+			die("running the files that follow a rename again failed: %s" % failed[0])
+		after()
 
 	def xfile_plan(self, xs):
 		"""The hooks that the semantic patch found bound to a function of
@@ -694,16 +726,16 @@ class Run:
 					why = "no definition %s(struct file *, struct vm_area_struct *) " \
 					      "that is not static in the tree" % f
 				why = "hook is defined in another file or has an unusual signature: " + why
-				self.xlater.append(lambda f=f, b=binders, w=why: self.xfile_binder_reason(
-					f, b, "defined-elsewhere", w))
+				self.xlater.append(lambda keep, f=f, b=binders, w=why: self.xfile_binder_reason(
+					f, [x for x in b if keep(x)], "defined-elsewhere", w))
 				continue
 			d = defs[0]
 			deff = rel(d.path)
 			if deff.startswith("/"):
 				reason = "%s:%d is outside the current folder: run from the " \
 					 "top of the tree (it defines %s)" % (deff, d.line, f)
-				self.xlater.append(lambda f=f, b=binders, w=reason: self.xfile_binder_reason(
-					f, b, "outside-tree", w))
+				self.xlater.append(lambda keep, f=f, b=binders, w=reason: self.xfile_binder_reason(
+					f, [x for x in b if keep(x)], "outside-tree", w))
 				continue
 			# A .c file with a static function of that name means its
 			# own; one in a header could be what a binding file means.
@@ -748,8 +780,9 @@ class Run:
 						 named, where, block.line, block.text)
 			rec = R.make(deff, d.line, f, "declined", self.o.api, reason_id=rid,
 				     reason=reason, group="hook:" + f)
-			self.xlater.append(lambda f=f, deff=deff, rec=rec: (
-				self.xfile_drop(f), self.states[self.number(deff)].records.append(rec)))
+			self.xlater.append(lambda keep, f=f, deff=deff, rec=rec: (
+				self.xfile_drop(f, keep), keep(deff) and
+				self.states[self.number(deff)].records.append(rec)))
 		return out
 
 	def xfile_binder_reason(self, f, binders, rid, reason):
@@ -760,30 +793,35 @@ class Run:
 					r["reason_id"] = rid
 					r["reason"] = reason
 
-	def xfile_drop(self, f):
+	def xfile_drop(self, f, keep=lambda p: True):
 		"""The records of f in the files that bind it (its record is at its
-		definition)."""
+		definition), in the files keep() takes."""
 		for b in self.xbinders.get(f, ()):
-			st = self.states[self.number(b)]
-			st.records = [r for r in st.records if r.get("function") != f]
+			if keep(b):
+				st = self.states[self.number(b)]
+				st.records = [r for r in st.records if r.get("function") != f]
 
-	def xfile_outcome(self, xok):
+	def xfile_outcome(self, xok, keep=lambda p: True):
 		"""After global_rerun: a hook of another file converted or declined
 		at its definition has its one record there; the files that bind
 		it lose theirs.  With no record at the definition (spatch failed
-		there) the binding files keep their decline."""
+		there) the binding files keep their decline.  Only the records of
+		the files keep() takes change (a file that runs again later has
+		its turn then)."""
 		for later in self.xlater:
-			later()
+			later(keep)
 		for f, (deff, files) in xok.items():
 			recs = [r for r in self.states[self.number(deff)].records if r.get("function") == f]
 			if not recs:
 				continue
-			for r in recs:
-				r["group"] = "hook:" + f
+			if keep(deff):
+				for r in recs:
+					r["group"] = "hook:" + f
 			for p in files:
-				st = self.states[self.number(p)]
-				st.records = [r for r in st.records if r.get("function") != f]
-			self.xfile_drop(f)
+				if keep(p):
+					st = self.states[self.number(p)]
+					st.records = [r for r in st.records if r.get("function") != f]
+			self.xfile_drop(f, keep)
 
 	def global_rerun(self, globs, clear, ok):
 		"""Convert the cleared hooks, then the files naming them."""
@@ -881,6 +919,9 @@ class Run:
 		groups = pl.plan()
 		if not groups:
 			return
+		# (the files of the groups wait for their run in the background)
+		self.settle(set(k[0] for g in groups for k in g["hooks"]) |
+			    set(pl.helpers[n]["file"] for g in groups for n in g["helpers"]))
 		# The helpers of a group above the one that blocks it (a helper
 		# that is not static, or has another caller) are looked at first:
 		# what blocks nearest the hooks is named.
@@ -1168,6 +1209,7 @@ class Run:
 		plan = self.nplan
 		if not plan:
 			return
+		self.settle([f for g in plan for f in g.get("files", ())])
 		if self.o.shard:
 			plan = [g for i, g in enumerate(plan) if R.in_shard(i, self.o.shard)]
 		# Types whose files and member names are apart go through spatch
@@ -1207,6 +1249,7 @@ class Run:
 	# -- the result --------------------------------------------------------
 	def finish(self):
 		o = self.o
+		self.settle()
 		status = 0
 		diff = []
 		for n in range(1, len(self.paths) + 1):

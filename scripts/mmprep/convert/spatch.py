@@ -74,17 +74,18 @@ class Runner:
 		self.spflags = spflags
 		self.env = dict(os.environ)
 
-	def run(self, states, cocci, batch, flags):
-		"""One semantic patch over batch; states[n] gets the outcome."""
+	def run(self, states, cocci, batch, flags, env=None):
+		"""One semantic patch over batch; states[n] gets the outcome.  env,
+		when given, is the environment instead of self.env."""
 		if not batch:
 			return
 		scratch = tempfile.mkdtemp(prefix="scratch.", dir=self.work)
 		try:
-			self._run(states, cocci, batch, flags, scratch)
+			self._run(states, cocci, batch, flags, scratch, env)
 		finally:
 			shutil.rmtree(scratch, ignore_errors=True)
 
-	def _run(self, states, cocci, batch, flags, b):
+	def _run(self, states, cocci, batch, flags, b, env_in):
 		sized = []
 		for it in batch:
 			os.mkdir(os.path.join(b, str(it.n)))
@@ -108,7 +109,7 @@ class Runner:
 		cmd += flags + self.spflags
 		cmd += ["--timeout", str(self.timeout), "--jobs", str(self.jobs), "--chunksize", "1",
 			"--sp-file", cocci, "--out-place", "--file-groups", groups]
-		env = dict(self.env, MMPREP_RECORDS=recpath)
+		env = dict(self.env if env_in is None else env_in, MMPREP_RECORDS=recpath)
 		res = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
 				     stderr=subprocess.PIPE, env=env, check=False)
 		rc = res.returncode
@@ -116,7 +117,7 @@ class Runner:
 			rc = 128 - rc
 		if rc != 0 and len(batch) > 1:
 			for it in batch:
-				self.run(states, cocci, [it], flags)
+				self.run(states, cocci, [it], flags, env_in)
 			return
 		err = res.stderr.decode("utf-8", "replace").splitlines()
 		# Exceptions and timeouts as spatch reported them, by file.
