@@ -309,8 +309,8 @@ class Run:
 			self.states[n] = State()
 		return n
 
-	def input_of(self, n):
-		st = self.states[n]
+	def input_of(self, n, states=None):
+		st = (self.states if states is None else states)[n]
 		if st.out:
 			p = os.path.join(self.work, "%d.out" % n)
 			with open(p, "wb") as fp:
@@ -318,20 +318,23 @@ class Run:
 			return p
 		return self.paths[n - 1]
 
-	def text_of(self, n):
+	def text_of(self, n, states=None):
 		"""The text of file n as the passes so far left it."""
-		st = self.states[n]
+		st = (self.states if states is None else states)[n]
 		if st.out:
 			return st.out.decode("utf-8", "surrogateescape")
 		return read_text(self.paths[n - 1])
 
 	# -- the chain of semantic patches ---------------------------------
-	def run_list(self, ns, flags=None, env=None):
+	def run_list(self, ns, flags=None, env=None, states=None):
 		"""The chain of semantic patches over the files ns, each file going
 		through the result of the one before (with flags and env, or
-		global_flags and the runner's environment)."""
+		global_flags and the runner's environment), into states (or
+		self.states)."""
+		if states is None:
+			states = self.states
 		for n in ns:
-			self.states[n] = State()
+			states[n] = State()
 		for cocci in self.o.coccis:
 			cflags = list(self.global_flags if flags is None else flags)
 			hooks = cocci.endswith("/action_hooks.cocci")
@@ -339,16 +342,16 @@ class Run:
 				cflags = ["-D", "scan"]
 			batch = []
 			for n in ns:
-				st = self.states[n]
+				st = states[n]
 				if st.rc != 0:
 					continue
 				# Only the files that name the fields need the action
 				# hook rules; "scan" makes them read the whole text.
 				if hooks and not re.search(WORD % "(success_hook|error_hook)",
-							   self.text_of(n)):
+							   self.text_of(n, states)):
 					continue
-				batch.append(Item(n, self.paths[n - 1], self.input_of(n)))
-			self.runner.run(self.states, cocci, batch, cflags, env)
+				batch.append(Item(n, self.paths[n - 1], self.input_of(n, states)))
+			self.runner.run(states, cocci, batch, cflags, env)
 
 	# -- hooks that are not static ---------------------------------------
 	def global_pass(self):
@@ -661,34 +664,38 @@ class Run:
 			# nothing converted, as if the main run had been alone)
 			self.set_global(done)
 			env, flags = dict(self.runner.env), list(self.global_flags)
+			# Until settle(), the passes see these files as the main
+			# run left them: their own hooks are the same.
 			ns = [self.number(p) for p in again]
-			for n in ns:
-				self.states[n] = State()
+			fresh = {}
 			failed = []
 
 			def rerun():
 				try:
-					self.run_list(ns, flags, env)
+					self.run_list(ns, flags, env, fresh)
 				except BaseException as e:	# reported by settle()
 					failed.append(e)
-			self.again = (threading.Thread(target=rerun), set(again), failed,
+			self.again = (threading.Thread(target=rerun), set(again), failed, fresh,
 				      lambda: (self.xfile_outcome(a["xok"], lambda p: p in again),
 					       self.global_bad(globs, a["bad"], lambda p: p in again)))
 			self.again[0].start()
-		self.set_global(done or clear)
-		self.xfile_outcome(a["xok"], lambda p: p not in again)
-		self.global_bad(globs, a["bad"], lambda p: p not in again)
+		# Later passes rename only the hooks converted here.
+		self.set_global(done)
+		# (and again on the files that run again, once they have)
+		self.xfile_outcome(a["xok"])
+		self.global_bad(globs, a["bad"])
 
 	def settle(self, files=None):
 		"""Wait for the files that run again in the background (all, or
 		when one of files is among them) and finish their records."""
 		if self.again is None or (files is not None and not self.again[1] & set(files)):
 			return
-		thread, _, failed, after = self.again
+		thread, _, failed, fresh, after = self.again
 		self.again = None
 		thread.join()
 		if failed:
 			die("running the files that follow a rename again failed: %s" % failed[0])
+		self.states.update(fresh)
 		after()
 
 	def xfile_plan(self, xs):
@@ -865,6 +872,8 @@ class Run:
 			if self.paths[n - 1] not in other:
 				self.states[n] = st
 		if not done:
+			# later passes rename no hook
+			self.set_global(())
 			return
 		self.runner.env["MMPREP_GLOBAL"] = " ".join(R.c_sorted(done)) + " "
 		if ahead:
@@ -897,7 +906,7 @@ class Run:
 			return
 		self.hcocci = hcocci
 		hooks, declined = set(), {}
-		glob = set(self.runner.env.get("MMPREP_GLOBAL", "").split())
+		glob = set(self.runner.env.get("MMPREP_GLOBAL", "").split()) | self.cleared
 		for n in range(1, len(self.paths) + 1):
 			for r in self.states[n].records:
 				if r.get("status") in R.DONE:
@@ -939,7 +948,7 @@ class Run:
 		if early:
 			hstates = {}
 			both = early + live if self.helper_apart(early, live, pl) else early
-			self.helper_run(self.helper_env(both, pl), self.helper_files(both, pl), hstates)
+			self.helper_run(both, pl, hstates)
 			if len(both) > len(early):
 				first = hstates
 			for g in early:
@@ -954,8 +963,7 @@ class Run:
 			hstates, first = first, None
 			if hstates is None:
 				hstates = {}
-				self.helper_run(self.helper_env(live, pl), self.helper_files(live, pl),
-						hstates)
+				self.helper_run(live, pl, hstates)
 			for g in live:
 				g["bad"] = self.helper_outcome(g, pl, hstates)
 			failed = set(f for g in live if g["bad"] is not None
@@ -1018,16 +1026,22 @@ class Run:
 		with open(p, "w", encoding="utf-8") as fp:
 			json.dump(out, fp, sort_keys=True)
 
-	def helper_run(self, hs, files, hstates):
+	def helper_run(self, groups, pl, hstates):
+		"""The files of groups through the semantic patch with their
+		helpers (MMPREP_HELPERS), into hstates."""
 		env = dict(self.runner.env)
-		self.runner.env["MMPREP_HELPERS"] = json.dumps(hs, sort_keys=True)
-		if self.cleared:
-			# a hook global_pass cleared but did not convert (it passes
-			# its VMA to a helper) is still cleared here
-			glob = set(self.runner.env.get("MMPREP_GLOBAL", "").split()) | self.cleared
+		self.runner.env["MMPREP_HELPERS"] = json.dumps(self.helper_env(groups, pl),
+								sort_keys=True)
+		mine = self.cleared & set(k[1] for g in groups for k in g["hooks"])
+		if mine:
+			# A hook of these groups that global_pass cleared but did
+			# not convert (it passes its VMA to a helper) is still
+			# cleared here.  Not the others: their bindings and
+			# prototypes in these files stay as they are.
+			glob = set(self.runner.env.get("MMPREP_GLOBAL", "").split()) | mine
 			self.runner.env["MMPREP_GLOBAL"] = " ".join(R.c_sorted(glob)) + " "
 		batch = []
-		for f in files:
+		for f in self.helper_files(groups, pl):
 			n = self.number(f)
 			hstates[n] = State()
 			batch.append(Item(n, f, self.input_of(n)))
