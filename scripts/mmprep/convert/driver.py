@@ -733,16 +733,18 @@ class Run:
 					why = "no definition %s(struct file *, struct vm_area_struct *) " \
 					      "that is not static in the tree" % f
 				why = "hook is defined in another file or has an unusual signature: " + why
-				self.xlater.append(lambda keep, f=f, b=binders, w=why: self.xfile_binder_reason(
-					f, [x for x in b if keep(x)], "defined-elsewhere", w))
+				self.xlater.append(
+					lambda keep, f=f, b=binders, w=why: self.xfile_binder_reason(
+						f, [x for x in b if keep(x)], "defined-elsewhere", w))
 				continue
 			d = defs[0]
 			deff = rel(d.path)
 			if deff.startswith("/"):
 				reason = "%s:%d is outside the current folder: run from the " \
 					 "top of the tree (it defines %s)" % (deff, d.line, f)
-				self.xlater.append(lambda keep, f=f, b=binders, w=reason: self.xfile_binder_reason(
-					f, [x for x in b if keep(x)], "outside-tree", w))
+				self.xlater.append(
+					lambda keep, f=f, b=binders, w=reason: self.xfile_binder_reason(
+						f, [x for x in b if keep(x)], "outside-tree", w))
 				continue
 			# A .c file with a static function of that name means its
 			# own; one in a header could be what a binding file means.
