@@ -498,7 +498,8 @@ class Run:
 				text = read_text(f)
 			except OSError:
 				continue
-			code = IX.blank(text)
+			fr = IX.FileReader(f, text)
+			code = fr.code
 			names = set()
 			for m in FOPS_INIT.finditer(code):
 				o = m.end() - 1
@@ -507,7 +508,6 @@ class Run:
 			if not names:
 				continue
 			self.bound[f] = names
-			fr = IX.FileReader(f, text)
 			for fn in R.c_sorted(names - {"NULL"} - set(GENERIC)):
 				uses = fr.uses(fn)
 				defs = [u for u in uses if u.kind == "definition" and
