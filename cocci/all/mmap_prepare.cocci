@@ -41,6 +41,7 @@ virtual helper
 import json
 import os
 import re
+import time
 
 LEVEL = 702
 
@@ -519,12 +520,22 @@ vma_set_anonymous
 # by scripts/mmprep/effects.py (python3 -m mmprep.effects --tree T FILE...):
 # mmprep-convert passes it as MMPREP_EFFECTS (the JSON, or a file holding
 # it).  Without it (the semantic patch run on its own) HARMLESS above is
-# the rule: the usual locks, logging and tracing.
+# the rule: the usual locks, logging and tracing.  With MMPREP_EFFECTS_WAIT
+# set, the file may not be there yet: mmprep-convert starts spatch while it
+# finishes the analysis, and the file appears whole (a rename).  This runs
+# once, before spatch starts its jobs; it gives up once the folder of the
+# file is gone (mmprep-convert stopped).
 def _load_effects():
 	v = os.environ.get("MMPREP_EFFECTS", "").strip()
 	if not v:
 		return None
 	if not v.startswith("{"):
+		if os.environ.get("MMPREP_EFFECTS_WAIT"):
+			d = os.path.dirname(v) or "."
+			while not os.path.exists(v):
+				if not os.path.isdir(d):
+					raise RuntimeError("MMPREP_EFFECTS: %s is gone" % d)
+				time.sleep(0.01)
 		with open(v, encoding="utf-8") as fp:
 			v = fp.read()
 	d = json.loads(v)

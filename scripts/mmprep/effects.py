@@ -236,9 +236,11 @@ def _blank(m):
 	return q + " " * max(0, len(t) - 2) + (q if len(t) > 1 and t.endswith(q) else " ")
 
 
-_MARGIN = re.compile(r"^[A-Za-z_][^\n]*", re.M)
+# After a newline: the name of a #define, or a line at the left margin
+# (starting with a letter).  A search that starts with a literal newline
+# skips from line to line; one anchored at ^ tries every character.
+_LINE_START = re.compile(r"\n(?:[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)|([A-Za-z_][^\n]*))")
 _CALLED = re.compile(r"([A-Za-z_]\w*)\s*\(")
-_DEFINED = re.compile(r"^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)", re.M)
 
 
 def strip(text):
@@ -316,7 +318,11 @@ _MACRO = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(?P<name>[A-Za-z_]\w*)\((?P<para
 
 
 class Source:
-	"""The function and macro definitions of one file."""
+	"""The function and macro definitions of one file.  funcs maps a name
+	to its definition (params, ptext, body, line, macro, file): the first
+	function of that name whose braces close, else its first function-like
+	macro.  A definition is built the first time it is asked for: a run
+	asks for a few names of a file, which may define hundreds."""
 
 	def __init__(self, path, text=None):
 		self.path = path
@@ -325,37 +331,43 @@ class Source:
 				text = fp.read()
 		self.raw = text
 		self.text = strip(text)
-		self.funcs = {}
-		self._nl = [m.start() for m in re.finditer(r"\n", self.text)]
+		self._nl = None
 		self._braces = [(m.start(), m.group(0)) for m in re.finditer(r"[{}]", self.text)]
 		self._bpos = [b[0] for b in self._braces]
+		self._defs = {}		# name -> its _DEF matches, in order
 		for m in _DEF.finditer(self.text):
 			name = m.group("name")
-			if name in KEYWORDS or name in self.funcs:
-				continue
+			if name not in KEYWORDS:
+				self._defs.setdefault(name, []).append(m)
+		self._macros = {}	# name -> its first _MACRO match
+		for m in _MACRO.finditer(self.text):
+			self._macros.setdefault(m.group("name"), m)
+		self.funcs = _Funcs(self)
+		self.aliases = {}
+		for m in _ALIAS.finditer(self.text):
+			self.aliases.setdefault(m.group("name"), m.group("to"))
+
+	def _line(self, pos):
+		if self._nl is None:
+			self._nl = [m.start() for m in re.finditer(r"\n", self.text)]
+		return bisect.bisect_left(self._nl, pos) + 1
+
+	def definition(self, name):
+		"""The definition of name in funcs, or None."""
+		for m in self._defs.get(name, ()):
 			start = m.end() - 1
 			end = self._brace_end(start)
 			if end is None:
 				continue
-			line = bisect.bisect_left(self._nl, m.start("name")) + 1
-			body = _DIRECTIVE.sub("", self.text[start:end + 1])
-			self.funcs[name] = {"params": params_of(m.group("params")),
-					    "ptext": m.group("params"),
-					    "body": body, "line": line,
-					    "macro": False, "file": path}
-		for m in _MACRO.finditer(self.text):
-			name = m.group("name")
-			if name in self.funcs:
-				continue
-			body = m.group("body").replace("\\\n", " ")
-			line = bisect.bisect_left(self._nl, m.start("name")) + 1
-			self.funcs[name] = {"params": [p.strip() for p in m.group("params").split(",")
-						       if p.strip()],
-					    "body": body, "line": line, "macro": True, "file": path}
-
-		self.aliases = {}
-		for m in _ALIAS.finditer(self.text):
-			self.aliases.setdefault(m.group("name"), m.group("to"))
+			return {"params": params_of(m.group("params")), "ptext": m.group("params"),
+				"body": _DIRECTIVE.sub("", self.text[start:end + 1]),
+				"line": self._line(m.start("name")), "macro": False, "file": self.path}
+		m = self._macros.get(name)
+		if m is None:
+			return None
+		return {"params": [p.strip() for p in m.group("params").split(",") if p.strip()],
+			"body": m.group("body").replace("\\\n", " "),
+			"line": self._line(m.start("name")), "macro": True, "file": self.path}
 
 	def _brace_end(self, i):
 		"""The position of the brace closing the one at i, or None."""
@@ -369,6 +381,29 @@ class Source:
 				if d == 0:
 					return j
 		return None
+
+
+class _Funcs:
+	"""Source.funcs: name in funcs, funcs[name], each worked out once."""
+
+	def __init__(self, src):
+		self._src = src
+		self._memo = {}
+
+	def get(self, name, default=None):
+		if name not in self._memo:
+			self._memo[name] = self._src.definition(name)
+		d = self._memo[name]
+		return default if d is None else d
+
+	def __contains__(self, name):
+		return self.get(name) is not None
+
+	def __getitem__(self, name):
+		d = self.get(name)
+		if d is None:
+			raise KeyError(name)
+		return d
 
 
 def params_of(text):
@@ -423,11 +458,16 @@ class Tree:
 		with #define: a superset of what Source finds."""
 		w = self._words.get(path)
 		if w is None:
-			text = self.raw(path) or ""
-			names = set(_DEFINED.findall(text))
+			names = set()
+			margin = []
+			for defined, line in _LINE_START.findall("\n" + (self.raw(path) or "")):
+				if defined:
+					names.add(defined)
+				else:
+					margin.append(line)
 			# Margin lines start with a letter: no match runs from
 			# one into the next, so they are searched as one text.
-			names.update(_CALLED.findall("\n".join(_MARGIN.findall(text))))
+			names.update(_CALLED.findall("\n".join(margin)))
 			w = self._words[path] = frozenset(names)
 		return name in w
 

@@ -295,7 +295,8 @@ class Run:
 		self.nfiles = 0		# the files of the main run are 1 .. nfiles
 		self.effects_of = None	# the process of effects_job()
 		self.effects_root = None
-		self.effects_pending = None	# its job under way
+		self.effects_pending = []	# its jobs under way
+		self.effects_n = 0	# the effects files written so far
 
 	def number(self, path):
 		"""The number of path's results; a file not examined yet (a header,
@@ -550,7 +551,8 @@ class Run:
 		self.global_flags = ["-D", "global"]
 		if xdef:
 			self.runner.env["MMPREP_XDEF"] = " ".join(xdef) + " "
-			self.effects_more(R.c_sorted(f for fn, f in globs if fn in xdef), xdef)
+			self.effects_more(R.c_sorted(f for fn, f in globs if fn in xdef), xdef,
+					  wait=False)
 		have = set(self.paths)
 		return [p for p in R.c_sorted(mine | set(renamed)) if p not in have]
 
@@ -1025,8 +1027,7 @@ class Run:
 			E.merge(out, pl.helper_effects(names))
 		except SystemExit as e:
 			die(str(e))
-		with open(p, "w", encoding="utf-8") as fp:
-			json.dump(out, fp, sort_keys=True)
+		self.effects_write(out)
 
 	def helper_run(self, groups, pl, hstates):
 		"""The files of groups through the semantic patch with their
@@ -1400,34 +1401,75 @@ class Run:
 		self.effects_root = root if os.path.isdir(os.path.join(root, "include")) else None
 		ctx = multiprocessing.get_context("spawn")
 		self.effects_of = concurrent.futures.ProcessPoolExecutor(1, mp_context=ctx)
-		self.effects_pending = self.effects_of.submit(effects_job, self.effects_root, files, ())
+		self.effects_pending = [self.effects_of.submit(effects_job, self.effects_root, files, ())]
 
-	def effects_more(self, files, extra=()):
+	def effects_more(self, files, extra=(), wait=True):
 		"""Add the effects of files (and of the hooks named in extra,
 		bound in other files) to MMPREP_EFFECTS, in the same process as
-		the ones before: its analyses so far stand."""
+		the ones before, after them: its analyses so far stand.  With
+		wait false, effects_wait() writes them out with the others."""
 		if self.effects_of is None:
 			return
-		self.effects_wait()
-		self.effects_pending = self.effects_of.submit(effects_job, self.effects_root, files,
-							      tuple(extra))
-		self.effects_wait()
+		self.effects_pending.append(self.effects_of.submit(effects_job, self.effects_root,
+								   files, tuple(extra)))
+		if wait:
+			self.effects_wait()
+
+	def effects_path(self):
+		"""The file the next effects_write() writes."""
+		return os.path.join(self.work, "effects-%d.json" % (self.effects_n + 1))
+
+	def effects_write(self, out):
+		"""out in a new file, whole once it has its name (a spatch run
+		under way may be waiting for it, or reading the one before), and
+		MMPREP_EFFECTS naming it for the runs that start from now on."""
+		p = self.effects_path()
+		self.effects_n += 1
+		tmp = p + ".tmp"
+		with open(tmp, "w", encoding="utf-8") as fp:
+			json.dump(out, fp, sort_keys=True)
+		os.replace(tmp, p)
+		self.runner.env["MMPREP_EFFECTS"] = p
 
 	def effects_wait(self):
-		"""MMPREP_EFFECTS once the analysis asked for is done."""
-		if self.effects_pending is None:
+		"""MMPREP_EFFECTS once the analyses asked for are done.  Each job
+		returns all the effects found so far: the last one has them all."""
+		if not self.effects_pending:
 			return
-		try:
-			out, err = self.effects_pending.result()
-		except Exception as e:	# the process died
-			die("callee effects failed: %s" % e)
-		self.effects_pending = None
-		if err:
-			die(err)
-		p = os.path.join(self.work, "effects.json")
-		with open(p, "w", encoding="utf-8") as fp:
-			json.dump(out, fp, sort_keys=True)
-		self.runner.env["MMPREP_EFFECTS"] = p
+		out = None
+		for job in self.effects_pending:
+			try:
+				out, err = job.result()
+			except Exception as e:	# the process died
+				die("callee effects failed: %s" % e)
+			if err:
+				die(err)
+		self.effects_pending = []
+		self.effects_write(out)
+
+	def main_run(self, ns):
+		"""The main run over the files ns.  While the callee effects are
+		still under way, spatch starts (it reads the semantic patch, 1.4 s)
+		and waits for them (MMPREP_EFFECTS_WAIT) in its own thread."""
+		if not self.effects_pending:
+			self.run_list(ns)
+			return
+		env = dict(self.runner.env, MMPREP_EFFECTS=self.effects_path(), MMPREP_EFFECTS_WAIT="1")
+		failed = []
+
+		def run():
+			try:
+				self.run_list(ns, None, env)
+			except BaseException as e:	# raised again below
+				failed.append(e)
+		# A daemon: if the effects fail, the run stops with this
+		# process (spatch gives up once the work folder is gone).
+		thread = threading.Thread(target=run, daemon=True)
+		thread.start()
+		self.effects_wait()
+		thread.join()
+		if failed:
+			raise failed[0]
 
 	def main(self):
 		o = self.o
@@ -1455,12 +1497,10 @@ class Run:
 		extra = self.global_ahead(files)
 		phase("global plan")
 		idle = self.nothing_to_do(files)
-		self.effects_wait()
-		phase("callee effects")
 		ns = [self.number(f) for f in files if f not in idle] + [self.number(p) for p in extra]
-		if ns:
-			self.run_list(ns)
-		phase("main run")
+		# (the callee effects end while spatch starts)
+		self.main_run(ns)
+		phase("callee effects and main run")
 		self.global_pass()
 		phase("global and cross-file pass")
 		self.helper_pass()
