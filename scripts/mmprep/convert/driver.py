@@ -246,6 +246,15 @@ NESTED_QUICK = (r"struct\s+(?!file\b)\w+\s*\*\s*\w+\s*,\s*struct\s+vm_area_struc
 _EFFECTS = {}
 
 
+def helper_job(defs):
+	"""In the process of the callee effects: the effects of the helpers
+	defs (mmprep.convert.helpers.helper_effects()), or the error."""
+	try:
+		return H.helper_effects(_EFFECTS["tree"], defs), None
+	except SystemExit as e:	# ctags missing or failing
+		return None, str(e)
+
+
 def effects_job(root, files, extra):
 	"""In the process of the callee effects: add the effects of files (and
 	of extra, hooks bound elsewhere) to those found so far, with the same
@@ -282,6 +291,8 @@ class Run:
 				self.ncocci = c
 		self.nplan = []
 		self.nplan_error = None
+		self.nplan_thread = None
+		self.nested = None	# the nested pass under way (nested_start())
 		# (file, function) -> the group of its record (R.make group=)
 		self.groups = {}
 		# hooks bound in other files than their definition: name -> the
@@ -292,11 +303,13 @@ class Run:
 		self.ahead = None	# the plan of global_ahead()
 		self.again = None	# (thread, files, then) of global_after()
 		self.bound = {}		# file -> the names its file_operations bind
+		self.naming = {}	# hook -> the files naming it (global_search())
 		self.nfiles = 0		# the files of the main run are 1 .. nfiles
 		self.effects_of = None	# the process of effects_job()
 		self.effects_root = None
 		self.effects_pending = []	# its jobs under way
 		self.effects_n = 0	# the effects files written so far
+		self.effects_out = None	# what the last one holds
 
 	def number(self, path):
 		"""The number of path's results; a file not examined yet (a header,
@@ -433,6 +446,12 @@ class Run:
 				if re.search(r"^(static|.*[^A-Za-z0-9_]static)[^A-Za-z0-9_].*[^A-Za-z0-9_]" +
 					     f + r"[ \t]*\(", text):
 					shadow.add((f, path))
+		for path, _, text in hits:
+			for f in names:
+				if re.search(WORD % f, text):
+					self.naming.setdefault(f, set()).add(os.path.abspath(path))
+		for f in names:
+			self.naming.setdefault(f, set())
 		bad = {}
 		ok = {}
 		for path, line, text in hits:
@@ -924,7 +943,10 @@ class Run:
 		root = search_root()
 		for k in sorted(k for k in hooks if k[1] in glob):
 			own = os.path.abspath(k[0])
-			if any(os.path.abspath(p) != own for p in IX.files_naming([k[1]], [root])):
+			naming = self.naming.get(k[1])
+			if naming is None:
+				naming = IX.files_naming([k[1]], [root])
+			if any(os.path.abspath(p) != own for p in naming):
 				hooks.discard(k)
 		if not hooks:
 			return
@@ -946,6 +968,10 @@ class Run:
 		self.helper_effects(pl, [n for g in groups for n in g["try"]])
 		early = [g for g in groups if g["bad"] is not None and g["try"]]
 		live = [g for g in groups if g["bad"] is None]
+		# The nested types run beside the groups when their files are
+		# apart from those the groups may change, the live ones' (the
+		# same input, the same environment as after them).
+		self.nested_start(self.helper_files(live, pl))
 		# The early groups and the first run of the live ones go through
 		# spatch together when nothing ties them.
 		first = None
@@ -1017,42 +1043,40 @@ class Run:
 				set(pl.helpers[n]["file"] for g in groups for n in g["try"]))
 
 	def helper_effects(self, pl, names):
-		"""The callees of the helpers added to MMPREP_EFFECTS."""
-		p = self.runner.env.get("MMPREP_EFFECTS", "")
-		if not p or p.strip().startswith("{") or not p.startswith(self.work):
+		"""The callees of the helpers added to MMPREP_EFFECTS, found in
+		the process of the callee effects (its tree has read most of
+		the files already), by an analyzer of their own."""
+		if self.effects_of is None or self.effects_out is None:
 			return
 		try:
-			with open(p, encoding="utf-8") as fp:
-				out = json.load(fp)
-			E.merge(out, pl.helper_effects(names))
-		except SystemExit as e:
-			die(str(e))
-		self.effects_write(out)
+			more, err = self.effects_of.submit(helper_job, pl.helper_defs(names)).result()
+		except Exception as e:	# the process died
+			die("callee effects failed: %s" % e)
+		if err:
+			die(err)
+		E.merge(self.effects_out, more)
+		self.effects_write(self.effects_out)
 
 	def helper_run(self, groups, pl, hstates):
 		"""The files of groups through the semantic patch with their
 		helpers (MMPREP_HELPERS), into hstates."""
 		env = dict(self.runner.env)
-		self.runner.env["MMPREP_HELPERS"] = json.dumps(self.helper_env(groups, pl),
-								sort_keys=True)
+		env["MMPREP_HELPERS"] = json.dumps(self.helper_env(groups, pl), sort_keys=True)
 		mine = self.cleared & set(k[1] for g in groups for k in g["hooks"])
 		if mine:
 			# A hook of these groups that global_pass cleared but did
 			# not convert (it passes its VMA to a helper) is still
 			# cleared here.  Not the others: their bindings and
 			# prototypes in these files stay as they are.
-			glob = set(self.runner.env.get("MMPREP_GLOBAL", "").split()) | mine
-			self.runner.env["MMPREP_GLOBAL"] = " ".join(R.c_sorted(glob)) + " "
+			glob = set(env.get("MMPREP_GLOBAL", "").split()) | mine
+			env["MMPREP_GLOBAL"] = " ".join(R.c_sorted(glob)) + " "
 		batch = []
 		for f in self.helper_files(groups, pl):
 			n = self.number(f)
 			hstates[n] = State()
 			batch.append(Item(n, f, self.input_of(n)))
-		try:
-			self.runner.run(hstates, self.hcocci, batch,
-					self.global_flags + ["-D", "nested", "-D", "helper"])
-		finally:
-			self.runner.env = env
+		self.runner.run(hstates, self.hcocci, batch,
+				self.global_flags + ["-D", "nested", "-D", "helper"], env)
 
 	def helper_outcome(self, g, pl, hstates, hooks=True):
 		"""After helper_run: None when every member of g converted, else
@@ -1177,18 +1201,14 @@ class Run:
 			for i in g["impl"]:
 				impl[i] = g["type"]
 			members[g["member"]] = g["struct"]
-		env = dict(self.runner.env)
-		self.runner.env["MMPREP_NESTED"] = json.dumps({"impl": impl, "members": members})
+		env = dict(self.runner.env, MMPREP_NESTED=json.dumps({"impl": impl, "members": members}))
 		batch = []
 		for g in groups:
 			for f in g["files"]:
 				n = self.number(f)
 				nstates[n] = State()
 				batch.append(Item(n, f, self.input_of(n)))
-		try:
-			self.runner.run(nstates, self.ncocci, batch, ["-D", "nested"])
-		finally:
-			self.runner.env = env
+		self.runner.run(nstates, self.ncocci, batch, ["-D", "nested"], env)
 
 	def nested_outcome(self, group, nstates, recs, files):
 		"""After nested_run, the group's files re-typed and their records
@@ -1216,16 +1236,17 @@ class Run:
 				return "%s was not converted" % i
 		return None
 
-	def nested_pass(self, thread):
-		"""Family 7: a hook type private to a driver (uio_info.mmap), its
-		implementations across the tree, the function pointers of that type
-		and the outer calls change together, or not at all."""
-		thread.join()
+	def nested_start(self, busy=()):
+		"""The nested plan, once; when its types go through spatch together
+		and none of their files is in busy (the files the helper pass
+		may change), their run starts in the background: nested_pass()
+		takes its result."""
+		if self.nested is not None:
+			return
+		self.nplan_thread.join()
 		if self.nplan_error:
 			die(self.nplan_error)
-		plan = self.nplan
-		if not plan:
-			return
+		plan = self.nplan or []
 		self.settle([f for g in plan for f in g.get("files", ())])
 		if self.o.shard:
 			plan = [g for i, g in enumerate(plan) if R.in_shard(i, self.o.shard)]
@@ -1235,8 +1256,32 @@ class Run:
 		fs = [f for g in good for f in g["files"]]
 		ms = [g["member"] for g in good]
 		together = len(fs) == len(set(fs)) and len(ms) == len(set(ms))
-		nstates = {}
-		if together and good:
+		self.nested = {"plan": plan, "good": good, "together": together, "states": {},
+			       "thread": None, "failed": []}
+		if not (together and good) or set(fs) & set(busy):
+			return
+		nstates, failed = self.nested["states"], self.nested["failed"]
+
+		def run():
+			try:
+				self.nested_run(good, nstates)
+			except BaseException as e:	# raised again by nested_pass()
+				failed.append(e)
+		self.nested["thread"] = threading.Thread(target=run, daemon=True)
+		self.nested["thread"].start()
+
+	def nested_pass(self):
+		"""Family 7: a hook type private to a driver (uio_info.mmap), its
+		implementations across the tree, the function pointers of that type
+		and the outer calls change together, or not at all."""
+		self.nested_start()
+		plan, good, together = self.nested["plan"], self.nested["good"], self.nested["together"]
+		nstates = self.nested["states"]
+		if self.nested["thread"] is not None:
+			self.nested["thread"].join()
+			if self.nested["failed"]:
+				raise self.nested["failed"][0]
+		elif together and good:
 			self.nested_run(good, nstates)
 		for g in plan:
 			bad = g.get("bad")
@@ -1425,6 +1470,7 @@ class Run:
 		MMPREP_EFFECTS naming it for the runs that start from now on."""
 		p = self.effects_path()
 		self.effects_n += 1
+		self.effects_out = out
 		tmp = p + ".tmp"
 		with open(tmp, "w", encoding="utf-8") as fp:
 			json.dump(out, fp, sort_keys=True)
@@ -1490,8 +1536,8 @@ class Run:
 				t0[0] = t
 		# The nested plan reads the tree, not the results: it runs beside
 		# the callee effects (one core) and the main run.
-		thread = threading.Thread(target=self.nested_plan, daemon=True)
-		thread.start()
+		self.nplan_thread = threading.Thread(target=self.nested_plan, daemon=True)
+		self.nplan_thread.start()
 		self.effects(files)
 		self.nfiles = len(files)
 		extra = self.global_ahead(files)
@@ -1505,7 +1551,7 @@ class Run:
 		phase("global and cross-file pass")
 		self.helper_pass()
 		phase("helper pass")
-		self.nested_pass(thread)
+		self.nested_pass()
 		phase("nested pass")
 		rc = self.finish()
 		phase("results")

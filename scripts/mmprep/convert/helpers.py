@@ -53,6 +53,32 @@ def param_name(p):
 	return ids[-1] if ids else None
 
 
+def _before(pattern, code, k):
+	"""pattern (anchored at its end) searched in the 512 characters before
+	code[k]; first in the 64 before: a match there that does not start
+	at that window's edge nor just after a word character is the one
+	the wider search finds."""
+	w = max(0, k - 64)
+	m = pattern.search(code, w, k)
+	if m and (w == 0 or (m.start() > w and not re.match(r"\w", code[m.start() - 1]))):
+		return m
+	return pattern.search(code, max(0, k - 512), k)
+
+
+def _close(braces, b):
+	"""The index in braces (positions and "{" or "}") of the one closing
+	braces[b], or len(braces)."""
+	d = 0
+	for k in range(b, len(braces)):
+		if braces[k][1] == "{":
+			d += 1
+		else:
+			d -= 1
+			if d == 0:
+				return k
+	return len(braces)
+
+
 class Source:
 	"""A file's text (comments blanked), its top-level functions and
 	directive lines."""
@@ -72,25 +98,27 @@ class Source:
 		code = "\n".join(" " * len(l) if n in self.directive else l
 				 for n, l in enumerate(self.text.split("\n"), 1))
 		self.funcs = []
+		# Only the braces count: the walk goes from one to the next.
+		braces = [(m.start(), m.group(0)) for m in re.finditer(r"[{}]", code)]
 		d = 0
-		i = 0
-		while i < len(code):
-			c = code[i]
+		b = 0
+		while b < len(braces):
+			i, c = braces[b]
 			if c == "{":
 				if d == 0:
 					f = self._func_at(code, i)
 					if f is not None:
-						end = E.match_close(code, i, "{", "}")
-						if end >= len(code):
+						b = _close(braces, b)
+						if b >= len(braces):
 							break
-						f["close"] = end
+						f["close"] = braces[b][0]
 						self.funcs.append(f)
-						i = end + 1
+						b += 1
 						continue
 				d += 1
-			elif c == "}":
+			else:
 				d = max(0, d - 1)
-			i += 1
+			b += 1
 
 	def line_of(self, off):
 		return self.text.count("\n", 0, off) + 1
@@ -109,12 +137,10 @@ class Source:
 				return None
 			# (the name just before: searched in a window, not in all
 			# of code[:k], which made a file's scan quadratic)
-			w = max(0, k - 512)
-			m = _NAME_END.search(code, w, k)
+			m = _before(_NAME_END, code, k)
 			if not m:
 				return None
-			if m.group(1).startswith("__") and \
-			   _PAREN_END.search(code, max(0, m.start() - 512), m.start()):
+			if m.group(1).startswith("__") and _before(_PAREN_END, code, m.start()):
 				j = m.start() - 1
 				continue
 			break
@@ -395,25 +421,34 @@ class Planner:
 	def helper_effects(self, names):
 		"""The effects of the helpers' callees (mmprep.effects), as
 		file_effects gives them for hooks."""
-		an = E.Analyzer(self.tree)
-		out = {"functions": {}, "calls": {}, "hooks": {}}
-		for n in names:
-			h = self.helpers[n]
-			s = self.tree.source(os.path.abspath(self.abs(h["file"])))
-			if s is None or n not in s.funcs:
-				continue
-			toks = E.tokens(s.funcs[n]["body"])
-			for i in range(len(toks) - 1):
-				t = toks[i]
-				if re.match(ID + "$", t) and toks[i + 1] == "(" and t not in E.KEYWORDS and \
-				   (i == 0 or toks[i - 1] not in ("->", ".")) and t not in out["functions"]:
-					out["functions"][t] = E.summarize(an.effects_of(t, s.path, [], 1))
-			effs = E.analyze(toks, s.path, an, 1)
-			locks = [e for e in effs if e[0] in ("lock", "unlock")]
-			out["hooks"][n] = {"locks": "balanced" if not locks else "%s %s on some way out" % (
-				"takes" if locks[0][0] == "lock" else "releases", locks[0][1]),
-				"close_counts": []}
-		return out
+		return helper_effects(self.tree, self.helper_defs(names))
+
+	def helper_defs(self, names):
+		"""(name, the absolute path of its file) of the helpers names."""
+		return [(n, os.path.abspath(self.abs(self.helpers[n]["file"]))) for n in names]
+
+
+def helper_effects(tree, defs):
+	"""Planner.helper_effects() for defs, (name, absolute path) of each
+	helper, with the definitions of the mmprep.effects.Tree tree."""
+	an = E.Analyzer(tree)
+	out = {"functions": {}, "calls": {}, "hooks": {}}
+	for n, path in defs:
+		s = tree.source(path)
+		if s is None or n not in s.funcs:
+			continue
+		toks = E.tokens(s.funcs[n]["body"])
+		for i in range(len(toks) - 1):
+			t = toks[i]
+			if re.match(ID + "$", t) and toks[i + 1] == "(" and t not in E.KEYWORDS and \
+			   (i == 0 or toks[i - 1] not in ("->", ".")) and t not in out["functions"]:
+				out["functions"][t] = E.summarize(an.effects_of(t, s.path, [], 1))
+		effs = E.analyze(toks, s.path, an, 1)
+		locks = [e for e in effs if e[0] in ("lock", "unlock")]
+		out["hooks"][n] = {"locks": "balanced" if not locks else "%s %s on some way out" % (
+			"takes" if locks[0][0] == "lock" else "releases", locks[0][1]),
+			"close_counts": []}
+	return out
 
 
 def fix_kdoc(data, name, vma):
