@@ -267,13 +267,17 @@ class Index:
 	"""The uses of names across a tree, built once per run: one search for
 	all the names, then each file that names one read once."""
 
-	def __init__(self, root, names, grep_paths=None):
+	def __init__(self, root, names, grep_paths=None, files=None):
+		"""files, when given, are those under root that name one of names
+		(more is no harm: each is read and searched again)."""
 		self.root = root
 		self.names = sorted(set(names))
 		self.by_name = {n: [] for n in self.names}
 		if not self.names:
 			return
-		files = sorted(set(files_naming(self.names, grep_paths or [root])), key=os.fsencode)
+		if files is None:
+			files = files_naming(self.names, grep_paths or [root])
+		files = sorted(set(files), key=os.fsencode)
 		for path in files:
 			try:
 				with open(path, encoding="utf-8", errors="surrogateescape") as fp:

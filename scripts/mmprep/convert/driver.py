@@ -246,6 +246,11 @@ NESTED_QUICK = (r"struct\s+(?!file\b)\w+\s*\*\s*\w+\s*,\s*struct\s+vm_area_struc
 _EFFECTS = {}
 
 
+def effects_ready():
+	"""Nothing: the process of the callee effects has its modules loaded."""
+	return None
+
+
 def helper_job(defs):
 	"""In the process of the callee effects: the effects of the helpers
 	defs (mmprep.convert.helpers.helper_effects()), or the error."""
@@ -304,6 +309,7 @@ class Run:
 		self.again = None	# (thread, files, then) of global_after()
 		self.bound = {}		# file -> the names its file_operations bind
 		self.naming = {}	# hook -> the files naming it (global_search())
+		self.searched = None	# (names, files naming one of them)
 		self.nfiles = 0		# the files of the main run are 1 .. nfiles
 		self.effects_of = None	# the process of effects_job()
 		self.effects_root = None
@@ -428,7 +434,7 @@ class Run:
 		names = R.c_sorted(own)
 		root = search_root()
 		cwd = os.getcwd()
-		files = IX.files_naming(names, [root], word=False)
+		files = self.naming_files(names)
 		word = re.compile(WORD % ("(?:" + "|".join(map(re.escape, names)) + ")"))
 		hits = []
 		for path in R.c_sorted(files):
@@ -476,6 +482,14 @@ class Run:
 			bad.pop(fn, None)	# the tree index checked them
 			ok[fn] = set(files)
 		return [f for f in names if f not in bad], ok, bad
+
+	def naming_files(self, names):
+		"""The files of the tree that name one of names, as the search of
+		global_ahead() found them when it looked for all of them, else
+		from a search (a name as part of a longer one counts)."""
+		if self.searched is not None and set(names) <= self.searched[0]:
+			return self.searched[1]
+		return IX.files_naming(R.c_sorted(set(names)), [search_root()], word=False)
 
 	def global_groups(self, globs, clear, ok):
 		"""A cleared hook changes with the files that bind or declare it."""
@@ -550,6 +564,11 @@ class Run:
 		if os.environ.get("MMPREP_AHEAD", "1") == "0" or not files:
 			return []
 		globs, xs = self.bound_globals(files)
+		# One search of the tree for the names of both plans.
+		names = set(xs) | set(fn for fn, _ in globs)
+		if names:
+			self.searched = (names, IX.files_naming(R.c_sorted(names), [search_root()],
+								word=False))
 		xok = self.xfile_plan(xs)
 		for fn, (deff, _) in xok.items():
 			globs.add((fn, deff))
@@ -739,7 +758,7 @@ class Run:
 		def rel(path):
 			path = os.path.normpath(os.path.join(root, path))
 			return path[len(cwd) + 1:] if path.startswith(cwd + "/") else path
-		ix = IX.Index(root, xs)
+		ix = IX.Index(root, xs, files=self.naming_files(xs))
 		self.index = ix
 		out = {}
 		for f in R.c_sorted(xs):
@@ -1440,13 +1459,21 @@ class Run:
 		The analysis is Python work: it runs in a process of its own
 		(effects_job()) while this one plans the global pass, and
 		effects_wait() writes it out."""
-		if os.environ.get("MMPREP_EFFECTS", "").strip() or not files:
+		if self.effects_of is None or not files:
 			return
 		root = search_root()
 		self.effects_root = root if os.path.isdir(os.path.join(root, "include")) else None
+		self.effects_pending = [self.effects_of.submit(effects_job, self.effects_root, files, ())]
+
+	def effects_start(self):
+		"""The process of the callee effects, started while the prefilter
+		runs (Python and the modules take 0.3 s to load), unless the
+		caller passes its own MMPREP_EFFECTS."""
+		if os.environ.get("MMPREP_EFFECTS", "").strip():
+			return
 		ctx = multiprocessing.get_context("spawn")
 		self.effects_of = concurrent.futures.ProcessPoolExecutor(1, mp_context=ctx)
-		self.effects_pending = [self.effects_of.submit(effects_job, self.effects_root, files, ())]
+		self.effects_of.submit(effects_ready)
 
 	def effects_more(self, files, extra=(), wait=True):
 		"""Add the effects of files (and of the hooks named in extra,
@@ -1519,6 +1546,11 @@ class Run:
 
 	def main(self):
 		o = self.o
+		# The nested plan reads the tree, not the results: it runs beside
+		# the prefilter, the callee effects and the main run.
+		self.nplan_thread = threading.Thread(target=self.nested_plan, daemon=True)
+		self.nplan_thread.start()
+		self.effects_start()
 		files = prefilter(o.paths)
 		if o.shard:
 			files = [x for i, x in enumerate(files) if R.in_shard(i, o.shard)]
@@ -1534,10 +1566,6 @@ class Run:
 				t = time.monotonic()
 				sys.stderr.write("%s: %s: %.1f s\n" % (PROG, name, t - t0[0]))
 				t0[0] = t
-		# The nested plan reads the tree, not the results: it runs beside
-		# the callee effects (one core) and the main run.
-		self.nplan_thread = threading.Thread(target=self.nested_plan, daemon=True)
-		self.nplan_thread.start()
 		self.effects(files)
 		self.nfiles = len(files)
 		extra = self.global_ahead(files)
