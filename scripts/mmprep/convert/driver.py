@@ -277,6 +277,28 @@ def effects_job(root, files, extra):
 	return _EFFECTS["out"], None
 
 
+class Background:
+	"""fn() in a thread of its own.  A daemon: if this process stops, so
+	does it (a spatch run it started gives up once the work folder is
+	gone)."""
+
+	def __init__(self, fn):
+		self.failed = []
+
+		def run():
+			try:
+				fn()
+			except BaseException as e:	# given back by error()
+				self.failed.append(e)
+		self.thread = threading.Thread(target=run, daemon=True)
+		self.thread.start()
+
+	def error(self):
+		"""Once fn() is done: what it raised, or None."""
+		self.thread.join()
+		return self.failed[0] if self.failed else None
+
+
 class Run:
 	"""One converter run: the files, their states, the passes."""
 
@@ -306,7 +328,7 @@ class Run:
 		self.xbinders = {}
 		self.xlater = []	# what xfile_outcome() does after global_rerun()
 		self.ahead = None	# the plan of global_ahead()
-		self.again = None	# (thread, files, then) of global_after()
+		self.again = None	# (Background, files, states, then) of global_after()
 		self.bound = {}		# file -> the names its file_operations bind
 		self.naming = {}	# hook -> the files naming it (global_search())
 		self.searched = None	# (names, files naming one of them)
@@ -708,17 +730,10 @@ class Run:
 			# run left them: their own hooks are the same.
 			ns = [self.number(p) for p in again]
 			fresh = {}
-			failed = []
-
-			def rerun():
-				try:
-					self.run_list(ns, flags, env, fresh)
-				except BaseException as e:	# reported by settle()
-					failed.append(e)
-			self.again = (threading.Thread(target=rerun), set(again), failed, fresh,
+			self.again = (Background(lambda: self.run_list(ns, flags, env, fresh)),
+				      set(again), fresh,
 				      lambda: (self.xfile_outcome(a["xok"], lambda p: p in again),
 					       self.global_bad(globs, a["bad"], lambda p: p in again)))
-			self.again[0].start()
 		# Later passes rename only the hooks converted here.
 		self.set_global(done)
 		# (and again on the files that run again, once they have)
@@ -730,11 +745,11 @@ class Run:
 		when one of files is among them) and finish their records."""
 		if self.again is None or (files is not None and not self.again[1] & set(files)):
 			return
-		thread, _, failed, fresh, after = self.again
+		job, _, fresh, after = self.again
 		self.again = None
-		thread.join()
-		if failed:
-			die("running the files that follow a rename again failed: %s" % failed[0])
+		e = job.error()
+		if e is not None:
+			die("running the files that follow a rename again failed: %s" % e)
 		self.states.update(fresh)
 		after()
 
@@ -1275,19 +1290,11 @@ class Run:
 		fs = [f for g in good for f in g["files"]]
 		ms = [g["member"] for g in good]
 		together = len(fs) == len(set(fs)) and len(ms) == len(set(ms))
-		self.nested = {"plan": plan, "good": good, "together": together, "states": {},
-			       "thread": None, "failed": []}
-		if not (together and good) or set(fs) & set(busy):
-			return
-		nstates, failed = self.nested["states"], self.nested["failed"]
-
-		def run():
-			try:
-				self.nested_run(good, nstates)
-			except BaseException as e:	# raised again by nested_pass()
-				failed.append(e)
-		self.nested["thread"] = threading.Thread(target=run, daemon=True)
-		self.nested["thread"].start()
+		nstates = {}
+		self.nested = {"plan": plan, "good": good, "together": together, "states": nstates,
+			       "job": None}
+		if together and good and not set(fs) & set(busy):
+			self.nested["job"] = Background(lambda: self.nested_run(good, nstates))
 
 	def nested_pass(self):
 		"""Family 7: a hook type private to a driver (uio_info.mmap), its
@@ -1296,10 +1303,10 @@ class Run:
 		self.nested_start()
 		plan, good, together = self.nested["plan"], self.nested["good"], self.nested["together"]
 		nstates = self.nested["states"]
-		if self.nested["thread"] is not None:
-			self.nested["thread"].join()
-			if self.nested["failed"]:
-				raise self.nested["failed"][0]
+		if self.nested["job"] is not None:
+			e = self.nested["job"].error()
+			if e is not None:
+				raise e
 		elif together and good:
 			self.nested_run(good, nstates)
 		for g in plan:
@@ -1528,21 +1535,11 @@ class Run:
 			self.run_list(ns)
 			return
 		env = dict(self.runner.env, MMPREP_EFFECTS=self.effects_path(), MMPREP_EFFECTS_WAIT="1")
-		failed = []
-
-		def run():
-			try:
-				self.run_list(ns, None, env)
-			except BaseException as e:	# raised again below
-				failed.append(e)
-		# A daemon: if the effects fail, the run stops with this
-		# process (spatch gives up once the work folder is gone).
-		thread = threading.Thread(target=run, daemon=True)
-		thread.start()
+		job = Background(lambda: self.run_list(ns, None, env))
 		self.effects_wait()
-		thread.join()
-		if failed:
-			raise failed[0]
+		e = job.error()
+		if e is not None:
+			raise e
 
 	def main(self):
 		o = self.o
