@@ -474,10 +474,6 @@ class Run:
 				if re.search(r"^(static|.*[^A-Za-z0-9_]static)[^A-Za-z0-9_].*[^A-Za-z0-9_]" +
 					     f + r"[ \t]*\(", text):
 					shadow.add((f, path))
-		for path, _, text in hits:
-			for f in names:
-				if re.search(WORD % f, text):
-					self.naming.setdefault(f, set()).add(os.path.abspath(path))
 		for f in names:
 			self.naming.setdefault(f, set())
 		bad = {}
@@ -487,6 +483,7 @@ class Run:
 			for f in names:
 				if not re.search(WORD % f, text):
 					continue
+				self.naming[f].add(os.path.abspath(path))
 				if rel == own[f] or (f, path) in shadow:
 					continue
 				if re.match(r"[ \t]*(\*|/\*|//)", text):
@@ -589,8 +586,7 @@ class Run:
 		# One search of the tree for the names of both plans.
 		names = set(xs) | set(fn for fn, _ in globs)
 		if names:
-			self.searched = (names, IX.files_naming(R.c_sorted(names), [search_root()],
-								word=False))
+			self.searched = (names, self.naming_files(names))
 		xok = self.xfile_plan(xs)
 		for fn, (deff, _) in xok.items():
 			globs.add((fn, deff))
@@ -721,10 +717,11 @@ class Run:
 		if stay:
 			word = re.compile(WORD % ("(?:" + "|".join(map(re.escape, R.c_sorted(stay))) + ")"))
 			again = [p for p in a["renamed"] if word.search(read_text(p))]
+		# Later passes rename only the hooks converted here, and so do
+		# the files that run again (as if the main run had been alone).
+		self.set_global(done)
 		if again:
-			# In the background, while the helper pass plans: (with
-			# nothing converted, as if the main run had been alone)
-			self.set_global(done)
+			# In the background, while the helper pass plans:
 			env, flags = dict(self.runner.env), list(self.global_flags)
 			# Until settle(), the passes see these files as the main
 			# run left them: their own hooks are the same.
@@ -734,9 +731,8 @@ class Run:
 				      set(again), fresh,
 				      lambda: (self.xfile_outcome(a["xok"], lambda p: p in again),
 					       self.global_bad(globs, a["bad"], lambda p: p in again)))
-		# Later passes rename only the hooks converted here.
-		self.set_global(done)
-		# (and again on the files that run again, once they have)
+		# The records now; those of the files that run again once they
+		# have (settle()).
 		self.xfile_outcome(a["xok"])
 		self.global_bad(globs, a["bad"])
 

@@ -65,20 +65,6 @@ def _before(pattern, code, k):
 	return pattern.search(code, max(0, k - 512), k)
 
 
-def _close(braces, b):
-	"""The index in braces (positions and "{" or "}") of the one closing
-	braces[b], or len(braces)."""
-	d = 0
-	for k in range(b, len(braces)):
-		if braces[k][1] == "{":
-			d += 1
-		else:
-			d -= 1
-			if d == 0:
-				return k
-	return len(braces)
-
-
 class Source:
 	"""A file's text (comments blanked), its top-level functions and
 	directive lines."""
@@ -100,6 +86,7 @@ class Source:
 		self.funcs = []
 		# Only the braces count: the walk goes from one to the next.
 		braces = [(m.start(), m.group(0)) for m in re.finditer(r"[{}]", code)]
+		kinds = [c for _, c in braces]
 		d = 0
 		b = 0
 		while b < len(braces):
@@ -108,7 +95,7 @@ class Source:
 				if d == 0:
 					f = self._func_at(code, i)
 					if f is not None:
-						b = _close(braces, b)
+						b = E.match_close(kinds, b, "{", "}")
 						if b >= len(braces):
 							break
 						f["close"] = braces[b][0]
